@@ -1,0 +1,7 @@
+namespace MiniQuantDesk.Domain.Orders;
+
+public enum OrderSide
+{
+    Buy,
+    Sell,
+}

@@ -1,0 +1,7 @@
+namespace MiniQuantDesk.Domain.Orders;
+
+public enum OrderType
+{
+    Market,
+    Limit,
+}

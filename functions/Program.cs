@@ -1,0 +1,1 @@
+return await MiniQuantDesk.Functions.Cli.DeskCommandLine.RunAsync(args);
