@@ -1,0 +1,12 @@
+namespace MiniQuantDesk.Adapters.Storage;
+
+/// <summary>The queues of the minute, in the order a bar travels through them.</summary>
+public static class DeskQueues
+{
+    public const string BarTicks = "bar-ticks";
+    public const string OrderIntents = "order-intents";
+    public const string OrderTracking = "order-tracking";
+    public const string Notifications = "notifications";
+
+    public static IReadOnlyList<string> All { get; } = [BarTicks, OrderIntents, OrderTracking, Notifications];
+}

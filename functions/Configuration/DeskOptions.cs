@@ -1,0 +1,30 @@
+using System.Text.RegularExpressions;
+
+namespace MiniQuantDesk.Functions.Configuration;
+
+/// <summary>The desk's own settings (section <c>Desk</c>; environment <c>Desk__Symbols</c>, ...).</summary>
+public sealed partial record DeskOptions(IReadOnlyList<string> Symbols, TimeSpan TickStaleAfter)
+{
+    public static DeskOptions Bind(Microsoft.Extensions.Configuration.IConfiguration configuration, List<string> problems)
+    {
+        var section = configuration.GetSection("Desk");
+        var symbolsText = section["Symbols"] ?? "SPY";
+        var symbols = symbolsText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => s.ToUpperInvariant()).ToList();
+        if (symbols.Count == 0)
+        {
+            problems.Add("Desk:Symbols must list at least one symbol (e.g. SPY,QQQ)");
+        }
+
+        foreach (var symbol in symbols.Where(s => !Ticker().IsMatch(s)))
+        {
+            problems.Add($"Desk:Symbols has '{symbol}', which is not a US stock ticker");
+        }
+
+        var stale = SettingReader.Seconds(section, "Desk:TickStaleAfterSeconds", "TickStaleAfterSeconds", 180, 30, 3600, problems);
+        return new DeskOptions(symbols.Distinct().ToList(), stale);
+    }
+
+    [GeneratedRegex("^[A-Z][A-Z0-9.]{0,9}$")]
+    private static partial Regex Ticker();
+}

@@ -1,0 +1,8 @@
+namespace MiniQuantDesk.Functions.Hosting.Catalog;
+
+public enum TriggerKind
+{
+    Timer,
+    Queue,
+    Http,
+}

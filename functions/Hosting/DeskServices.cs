@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using MiniQuantDesk.Adapters.Storage;
+using MiniQuantDesk.Functions.Configuration;
+using MiniQuantDesk.Functions.Hosting.Catalog;
+using MiniQuantDesk.Functions.Hosting.Functions;
+using MiniQuantDesk.Functions.Health;
+
+namespace MiniQuantDesk.Functions.Hosting;
+
+/// <summary>The composition root: which adapter serves which port, and the nine functions.</summary>
+public static class DeskServices
+{
+    public static void Add(IServiceCollection services, DeskSettings settings, AppRoot app)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(app);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new StorageAccount(settings.Storage));
+        services.AddSingleton<DeskStateStore>();
+        services.AddSingleton(settings.Broker);
+        services.AddHttpClient<IBrokerProbe, AlpacaClockProbe>(http => http.Timeout = settings.Health.CheckTimeout + TimeSpan.FromSeconds(1));
+
+        services.AddSingleton<IDeskFunction, BarPoll.BarPollFunction>();
+        services.AddSingleton<IDeskFunction, EvaluateStrategies.EvaluateStrategiesFunction>();
+        services.AddSingleton<IDeskFunction, PlaceOrder.PlaceOrderFunction>();
+        services.AddSingleton<IDeskFunction, TrackOrder.TrackOrderFunction>();
+        services.AddSingleton<IDeskFunction, Reconcile.ReconcileFunction>();
+        services.AddSingleton<IDeskFunction, DailySummary.DailySummaryFunction>();
+        services.AddSingleton<IDeskFunction, NotifyDiscord.NotifyDiscordFunction>();
+        services.AddSingleton<IDeskFunction, DiscordInteractions.DiscordInteractionsFunction>();
+        services.AddSingleton<IDeskFunction, HealthFunction>();
+        services.AddSingleton<FunctionDispatcher>();
+    }
+}
