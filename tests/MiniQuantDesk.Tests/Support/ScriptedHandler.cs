@@ -19,7 +19,7 @@ public sealed class ScriptedHandler : IAsyncDisposable
 
     private ScriptedHandler(WebApplication web) => _web = web;
 
-    public ConcurrentQueue<(string Function, JsonObject Body, IHeaderDictionary Headers)> Received { get; } = new();
+    public ConcurrentQueue<(string Function, JsonObject Body, Dictionary<string, string> Headers)> Received { get; } = new();
 
     public Func<string, JsonObject, (int Status, JsonObject Answer)> Answer { get; set; } =
         (_, _) => (200, new JsonObject { ["Outputs"] = new JsonObject(), ["Logs"] = new JsonArray(), ["ReturnValue"] = null });
@@ -39,7 +39,7 @@ public sealed class ScriptedHandler : IAsyncDisposable
         web.MapPost("/{name}", async (string name, HttpContext http) =>
         {
             var body = (JsonObject)(await JsonNode.ParseAsync(http.Request.Body))!;
-            handler.Received.Enqueue((name, body, http.Request.Headers));
+            handler.Received.Enqueue((name, body, http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
             var (status, answer) = handler.Answer(name, body);
             return Results.Text(answer.ToJsonString(), "application/json", statusCode: status);
         });
