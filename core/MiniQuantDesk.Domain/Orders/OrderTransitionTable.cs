@@ -33,7 +33,6 @@ public static class OrderTransitionTable
     public static readonly OrderEventSet ReportsOfOpen = Events("ReportsOfOpen", [.. ReportsOfReceived.Members, .. ReportsOfLive.Members, ReportedPartiallyFilled, .. ReportsOfPending.Members]);
     public static readonly OrderEventSet ReportsOfClosed = Events("ReportsOfClosed", ReportedFilled, ReportedCanceled, ReportedExpired, ReportedReplaced, ReportedRejected);
     public static readonly OrderEventSet ReportsFromLive = Events("ReportsFromLive", [.. ReportsOfLive.Members, ReportedPartiallyFilled, .. ReportsOfPending.Members]);
-    public static readonly OrderEventSet ReportsBeforeLive = Events("ReportsBeforeLive", [.. ReportsOfReceived.Members]);
     public static readonly OrderEventSet ReportsFromPartiallyFilled = Events("ReportsFromPartiallyFilled", ReportedPartiallyFilled, ReportedDoneForDay, ReportedStopped, ReportedSuspended, ReportedCalculated, ReportedPendingCancel, ReportedPendingReplace);
     public static readonly OrderEventSet ReportsBeforePartiallyFilled = Events("ReportsBeforePartiallyFilled", [.. ReportsOfReceived.Members, ReportedNew]);
     public static readonly OrderEventSet ReportsBeforePending = Events("ReportsBeforePending", [.. ReportsOfReceived.Members, .. ReportsOfLive.Members, ReportedPartiallyFilled]);
@@ -64,7 +63,7 @@ public static class OrderTransitionTable
         Row(Open,                ReportsOfClosed,                    AsReported,      "the broker closed it"),
         Row(Received,            ReportsOfOpen,                      AsReported,      "any later step"),
         Row(Live,                ReportsFromLive,                    AsReported,      "moves between working states (done_for_day, then new next day)"),
-        Row(Live,                ReportsBeforeLive,                  Unchanged,       "stale: reported out of order"),
+        Row(Live,                ReportsOfReceived,                  Unchanged,       "stale: reported out of order"),
         Row(One(PartiallyFilled), ReportsFromPartiallyFilled,        AsReported,      "still working, or a request is pending"),
         Row(One(PartiallyFilled), ReportsBeforePartiallyFilled,      Unchanged,       "stale: a report must not un-fill"),
         Row(Pending,             ReportsOfPending,                   AsReported,      "the broker's view of the request"),
