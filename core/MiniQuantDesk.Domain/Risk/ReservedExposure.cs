@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace MiniQuantDesk.Domain.Risk;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace MiniQuantDesk.Domain.Risk;
 /// </summary>
 public sealed record ReservedExposure(decimal TotalUsd, IReadOnlyDictionary<string, decimal> BySymbolUsd)
 {
-    public static ReservedExposure None { get; } = new(0m, new Dictionary<string, decimal>());
+    public static ReservedExposure None { get; } = new(0m, ImmutableDictionary<string, decimal>.Empty);
 
     public decimal For(string symbol) => BySymbolUsd.TryGetValue(symbol, out var usd) ? usd : 0m;
 }

@@ -23,7 +23,7 @@ public sealed record RiskContext
 
     public AccountSnapshot? Account { get; init; }
 
-    /// <summary>Open positions by symbol (flat symbols may be absent or have quantity 0).</summary>
+    /// <summary>Open positions by symbol (flat symbols may be absent or have quantity 0). Symbols match ordinally (upper case, as Alpaca writes them).</summary>
     public IReadOnlyDictionary<string, PositionSnapshot>? Positions { get; init; }
 
     public ReservedExposure? Reserved { get; init; }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MiniQuantDesk.Domain.Orders;
 
 namespace MiniQuantDesk.Domain.Risk;
 
@@ -11,7 +12,7 @@ namespace MiniQuantDesk.Domain.Risk;
 /// </summary>
 public static class RiskManager
 {
-    public static RiskVerdict Evaluate(Orders.OrderIntent? intent, RiskContext? context, RiskOptions? options)
+    public static RiskVerdict Evaluate(OrderIntent? intent, RiskContext? context, RiskOptions? options)
     {
         try
         {
@@ -27,7 +28,7 @@ public static class RiskManager
         }
     }
 
-    private static RiskVerdict EvaluateUnguarded(Orders.OrderIntent? intent, RiskContext? context, RiskOptions? options)
+    private static RiskVerdict EvaluateUnguarded(OrderIntent? intent, RiskContext? context, RiskOptions? options)
     {
         var reasons = new List<RiskReason>();
         var inputs = RiskInputs.Read(intent, context, options, reasons);

@@ -1,9 +1,11 @@
+using System.Collections.Immutable;
+
 namespace MiniQuantDesk.Domain.Risk;
 
 /// <summary>One sentence per reason code; docs/risk.md carries the same table (a test compares them).</summary>
 public static class RiskReasonCodes
 {
-    public static IReadOnlyList<RiskReasonCode> All { get; } = Enum.GetValues<RiskReasonCode>();
+    public static IReadOnlyList<RiskReasonCode> All { get; } = Enum.GetValues<RiskReasonCode>().ToImmutableArray();
 
     public static string Meaning(RiskReasonCode code) => code switch
     {
