@@ -1,0 +1,72 @@
+using System.Globalization;
+
+namespace MiniQuantDesk.Domain.Risk;
+
+/// <summary>
+/// Decides whether equity has fallen far enough from its peaks to trip the breaker, and advances the
+/// breaker state. A limit is reached when the drawdown is at or beyond it.
+/// </summary>
+public static class DrawdownBreaker
+{
+    /// <summary>Pure reading of equity against the day's and the all-time peak.</summary>
+    public static DrawdownReading Read(decimal equity, EquityPeaks peaks, decimal maxDailyDrawdownPct, decimal maxDrawdownPct)
+    {
+        ArgumentNullException.ThrowIfNull(peaks);
+        // Compared as (peak - equity) * 100 >= pct * peak: no division, so no overflow on tiny peaks.
+        var dayReached = peaks.DayPeak > 0 && (peaks.DayPeak - equity) * 100m >= maxDailyDrawdownPct * peaks.DayPeak;
+        var allReached = peaks.AllTimePeak > 0 && (peaks.AllTimePeak - equity) * 100m >= maxDrawdownPct * peaks.AllTimePeak;
+        var dayPct = Percent(peaks.DayPeak, equity);
+        var allPct = Percent(peaks.AllTimePeak, equity);
+
+        string? reason = null;
+        if (dayReached || allReached)
+        {
+            var parts = new List<string>();
+            if (dayReached)
+            {
+                parts.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"equity {RiskText.Usd(equity)} is {dayPct:0.##}% below the day's peak {RiskText.Usd(peaks.DayPeak)} (limit Risk:MaxDailyDrawdownPct {maxDailyDrawdownPct:0.##}%)"));
+            }
+
+            if (allReached)
+            {
+                parts.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"equity {RiskText.Usd(equity)} is {allPct:0.##}% below the all-time peak {RiskText.Usd(peaks.AllTimePeak)} (limit Risk:MaxDrawdownPct {maxDrawdownPct:0.##}%)"));
+            }
+
+            reason = string.Join("; ", parts);
+        }
+
+        return new DrawdownReading(dayPct, allPct, dayReached, allReached, reason);
+    }
+
+    public static DrawdownReading Read(decimal equity, EquityPeaks peaks, RiskOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Read(equity, peaks, options.MaxDailyDrawdownPct, options.MaxDrawdownPct);
+    }
+
+    /// <summary>Trips the breaker when the reading says so; a tripped breaker stays tripped.</summary>
+    public static DrawdownBreakerState Advance(DrawdownBreakerState state, decimal equity, EquityPeaks peaks, RiskOptions options, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var reading = Read(equity, peaks, options);
+        return reading.ShouldTrip ? state.Trip(now, reading.Reason!) : state;
+    }
+
+    private static decimal Percent(decimal peak, decimal equity)
+    {
+        if (peak <= 0 || equity >= peak)
+        {
+            return 0m;
+        }
+
+        if (equity <= 0)
+        {
+            return 100m;
+        }
+
+        // 0 < equity < peak, so the ratio is below 1: no overflow whatever the magnitudes.
+        return Math.Round((peak - equity) / peak * 100m, 4);
+    }
+}
