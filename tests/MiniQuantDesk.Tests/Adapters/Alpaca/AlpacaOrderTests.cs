@@ -1,3 +1,4 @@
+using AlpacaOrderStatus = MiniQuantDesk.Adapters.Alpaca.Models.AlpacaOrderStatus;
 using System.Text.Json;
 using MiniQuantDesk.Adapters.Alpaca;
 using MiniQuantDesk.Adapters.Alpaca.Errors;
