@@ -52,12 +52,15 @@ public sealed class BollingerBands : IIndicator
         FiniteInput.Require(value, nameof(value));
         if (_window.Push(value, out var evicted))
         {
-            _sum.Add(-evicted);
-            _sumOfSquares.AddSquare(evicted, -1);
+            _sum.Replace(value, evicted);
+            _sumOfSquares.ReplaceSquare(value, evicted);
+        }
+        else
+        {
+            _sum.Add(value);
+            _sumOfSquares.AddSquare(value);
         }
 
-        _sum.Add(value);
-        _sumOfSquares.AddSquare(value, 1);
         Samples++;
     }
 
@@ -69,7 +72,7 @@ public sealed class BollingerBands : IIndicator
         for (var i = 0; i < _window.Count; i++)
         {
             _sum.Add(_window[i]);
-            _sumOfSquares.AddSquare(_window[i], 1);
+            _sumOfSquares.AddSquare(_window[i]);
         }
     }
 }

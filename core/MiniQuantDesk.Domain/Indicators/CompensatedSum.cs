@@ -15,20 +15,43 @@ internal struct CompensatedSum
     public void Add(double x)
     {
         var s = Hi + x;
-        var bb = s - Hi;
-        var err = (Hi - (s - bb)) + (x - bb);
+        Lo += TwoSumError(Hi, x, s);
         Hi = s;
-        Lo += err;
+        Renormalize();
+    }
+
+    /// <summary>Adds <paramref name="added"/> - <paramref name="removed"/> (a window slide) in one step, exactly.</summary>
+    public void Replace(double added, double removed)
+    {
+        var d = added - removed;
+        var e = TwoSumError(added, -removed, d);
+        var s = Hi + d;
+        Lo += TwoSumError(Hi, d, s) + e;
+        Hi = s;
         Renormalize();
     }
 
     /// <summary>Adds x*x exactly (the rounding error of the product is kept too).</summary>
-    public void AddSquare(double x, double sign)
+    public void AddSquare(double x)
     {
         var p = x * x;
-        var e = Math.FusedMultiplyAdd(x, x, -p);
-        Add(sign * p);
-        Lo += sign * e;
+        var s = Hi + p;
+        Lo += TwoSumError(Hi, p, s) + Math.FusedMultiplyAdd(x, x, -p);
+        Hi = s;
+        Renormalize();
+    }
+
+    /// <summary>Adds added² - removed² exactly (products and their difference keep their rounding errors).</summary>
+    public void ReplaceSquare(double added, double removed)
+    {
+        var p = added * added;
+        var q = removed * removed;
+        var e = Math.FusedMultiplyAdd(added, added, -p) - Math.FusedMultiplyAdd(removed, removed, -q);
+        var d = p - q;
+        var s = Hi + d;
+        Lo += TwoSumError(Hi, d, s) + TwoSumError(p, -q, d) + e;
+        Hi = s;
+        Renormalize();
     }
 
     /// <summary>
@@ -55,10 +78,19 @@ internal struct CompensatedSum
         Lo = 0;
     }
 
+    /// <summary>Keeps |Lo| within half an ulp of Hi, so that rounding in Lo and in the variance formula stays of
+    /// order eps² of the sum (a flat window then gives a variance of exactly 0, even after a million bars).</summary>
     private void Renormalize()
     {
         var s = Hi + Lo;
-        Lo = Lo - (s - Hi);
+        Lo -= s - Hi;
         Hi = s;
+    }
+
+    /// <summary>Knuth's TwoSum: the exact rounding error of s = a + b.</summary>
+    private static double TwoSumError(double a, double b, double s)
+    {
+        var bb = s - a;
+        return (a - (s - bb)) + (b - bb);
     }
 }

@@ -170,24 +170,19 @@ public sealed class ExactRollingSum
             return false;
         }
 
-        for (; scale < Scale; scale++)
-        {
-            if (mantissa > (ulong)_maxUnits / 10)
-            {
-                return false;
-            }
-
-            mantissa *= 10;
-        }
-
-        if (mantissa > (ulong)_maxUnits)
+        var factor = PowersOfTen[Scale - scale];
+        if (mantissa > (ulong)_maxUnits / factor)
         {
             return false;
         }
 
+        mantissa *= factor;
         units = value < 0 ? -(long)mantissa : (long)mantissa;
         return true;
     }
+
+    private static ReadOnlySpan<ulong> PowersOfTen =>
+        [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000, 100_000_000_000, 1_000_000_000_000];
 
     private static decimal Pow10(int exponent)
     {

@@ -34,10 +34,13 @@ public sealed class SimpleMovingAverage : IIndicator
         FiniteInput.Require(value, nameof(value));
         if (_window.Push(value, out var evicted))
         {
-            _sum.Add(-evicted);
+            _sum.Replace(value, evicted);
+        }
+        else
+        {
+            _sum.Add(value);
         }
 
-        _sum.Add(value);
         Samples++;
     }
 
