@@ -42,6 +42,9 @@ public sealed class TimerScheduler
 
     public int Fired { get; private set; }
 
+    /// <summary>The occurrence this scheduler is waiting for (null before its first wait).</summary>
+    public DateTimeOffset? NextDue { get; private set; }
+
     private bool Monitored => _function.Trigger.UseMonitor ?? true;
 
     public static CrontabSchedule Parse(FunctionDefinition function)
@@ -79,10 +82,9 @@ public sealed class TimerScheduler
             var wait = next - _time.GetUtcNow();
             try
             {
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, _time, ct);
-                }
+                var delay = wait > TimeSpan.Zero ? Task.Delay(wait, _time, ct) : Task.CompletedTask;
+                NextDue = next; // published once the wait is registered with the clock
+                await delay;
             }
             catch (OperationCanceledException)
             {

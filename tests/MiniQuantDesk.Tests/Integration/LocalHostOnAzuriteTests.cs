@@ -34,6 +34,7 @@ public sealed class LocalHostOnAzuriteTests(AzuriteFixture azurite) : IClassFixt
         await using var host = new LocalFunctionsHost(TestAppRoot.Create(TestAppRoot.FastQueuesHostJson, Functions(inQueue, outQueue)), handler.Endpoint, storage, TimeProvider.System, NullLoggerFactory.Instance);
         await host.StartAsync(0, CancellationToken.None);
 
+        await storage.Queue(inQueue).CreateIfNotExistsAsync();
         await storage.Queue(inQueue).SendMessageAsync("{\"n\":7}");
 
         var output = await ReceiveOneAsync(storage.Queue(outQueue));
@@ -59,6 +60,7 @@ public sealed class LocalHostOnAzuriteTests(AzuriteFixture azurite) : IClassFixt
         await using var host = new LocalFunctionsHost(TestAppRoot.Create(TestAppRoot.FastQueuesHostJson, Functions(inQueue, outQueue)), handler.Endpoint, storage, TimeProvider.System, NullLoggerFactory.Instance);
         await host.StartAsync(0, CancellationToken.None);
 
+        await storage.Queue(inQueue).CreateIfNotExistsAsync();
         await storage.Queue(inQueue).SendMessageAsync("{\"bad\":true}");
 
         var poisoned = await ReceiveOneAsync(storage.Queue($"{inQueue}-poison"));
@@ -81,13 +83,12 @@ public sealed class LocalHostOnAzuriteTests(AzuriteFixture azurite) : IClassFixt
         await host.StartAsync(0, CancellationToken.None);
         var timer = host.Timers.Single();
 
-        await WaitUntilAsync(() => timer.NextAfter(time.GetUtcNow()) == new DateTimeOffset(2026, 11, 23, 14, 30, 0, TimeSpan.Zero));
-        await Task.Delay(300);
+        await WaitUntilAsync(() => timer.NextDue == new DateTimeOffset(2026, 11, 23, 14, 30, 0, TimeSpan.Zero));
         Assert.Empty(handler.Received); // not before its time
 
         time.Advance(TimeSpan.FromSeconds(30));
-        await Task.Delay(2000);
-        Assert.True(handler.Received.Count == 1, $"fired {timer.Fired}, received {handler.Received.Count}, now {time.GetUtcNow():O}");
+        await WaitUntilAsync(() => handler.Received.Count == 1);
+        await WaitUntilAsync(() => timer.NextDue == new DateTimeOffset(2026, 11, 23, 14, 31, 0, TimeSpan.Zero));
         time.Advance(TimeSpan.FromMinutes(1));
         await WaitUntilAsync(() => handler.Received.Count == 2);
 
