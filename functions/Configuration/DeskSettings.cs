@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using MiniQuantDesk.Adapters.Alpaca;
 using MiniQuantDesk.Adapters.Storage;
+using MiniQuantDesk.Domain.Risk;
 
 namespace MiniQuantDesk.Functions.Configuration;
 
@@ -7,7 +9,7 @@ namespace MiniQuantDesk.Functions.Configuration;
 /// Every setting the handler reads, bound and validated once at start-up. A bad value stops the app
 /// with one message naming each offending setting; nothing starts half-configured.
 /// </summary>
-public sealed record DeskSettings(StorageOptions Storage, DeskOptions Desk, BrokerOptions Broker, HealthOptions Health)
+public sealed record DeskSettings(StorageOptions Storage, DeskOptions Desk, BrokerOptions Broker, HealthOptions Health, AlpacaOptions Alpaca, RiskOptions Risk)
 {
     public static DeskSettings Load(IConfiguration configuration)
     {
@@ -20,11 +22,45 @@ public sealed record DeskSettings(StorageOptions Storage, DeskOptions Desk, Brok
         var desk = DeskOptions.Bind(configuration, problems);
         var broker = BrokerOptions.Bind(configuration, problems);
         var health = HealthOptions.Bind(configuration, problems);
+        var alpaca = BindAlpaca(configuration, broker, problems);
+        var risk = BindRisk(configuration, problems);
         if (problems.Count > 0)
         {
-            throw new SettingsException(problems);
+            throw new SettingsException(problems.Distinct().ToList());
         }
 
-        return new DeskSettings(storage, desk, broker, health);
+        return new DeskSettings(storage, desk, broker, health, alpaca, risk);
+    }
+
+    // Without keys the desk talks to the simulated market, so missing keys are not a problem there.
+    private static AlpacaOptions BindAlpaca(IConfiguration configuration, BrokerOptions broker, List<string> problems)
+    {
+        try
+        {
+            var alpaca = AlpacaOptions.FromConfiguration(configuration);
+            problems.AddRange(alpaca.Validate().Where(p => broker.HasKeys || !(p.StartsWith("Alpaca:KeyId", StringComparison.Ordinal) || p.StartsWith("Alpaca:SecretKey", StringComparison.Ordinal))));
+            return alpaca;
+        }
+        catch (AlpacaOptionsException ex)
+        {
+            problems.AddRange(ex.Errors);
+            return new AlpacaOptions();
+        }
+    }
+
+    private static RiskOptions BindRisk(IConfiguration configuration, List<string> problems)
+    {
+        try
+        {
+            var risk = configuration.GetSection(RiskOptions.SectionName).Get<RiskOptions>() ?? new RiskOptions();
+            problems.AddRange(risk.Validate());
+            return risk;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The binder names the key: "Failed to convert configuration value '...' at 'Risk:MaxPositionSizeUsd' ..."
+            problems.Add(ex.Message);
+            return new RiskOptions();
+        }
     }
 }

@@ -23,6 +23,10 @@ public sealed class StartupSettingsTests
     [InlineData("Alpaca:KeyId", "PKONLYKEY", "Alpaca:KeyId")]
     [InlineData("Health:CheckTimeoutSeconds", "NaN", "Health:CheckTimeoutSeconds")]
     [InlineData("Health:CheckTimeoutSeconds", "600", "Health:CheckTimeoutSeconds")]
+    [InlineData("Alpaca:Mode", "Sometimes", "Alpaca:Mode")]
+    [InlineData("Alpaca:TradingBaseUrl", "https://api.alpaca.markets", "Alpaca:TradingBaseUrl")]
+    [InlineData("Risk:MaxPositionSizeUsd", "-5", "Risk:MaxPositionSizeUsd")]
+    [InlineData("Risk:MaxPositionSizeUsd", "lots", "Risk:MaxPositionSizeUsd")]
     public void Each_invalid_setting_is_refused_with_a_message_naming_it(string key, string value, string named)
     {
         var values = Good();
