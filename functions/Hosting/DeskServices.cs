@@ -17,6 +17,11 @@ public static class DeskServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new StorageAccount(settings.Storage));
         services.AddSingleton<DeskStateStore>();
+        services.AddSingleton<BarStore>();
+        services.AddSingleton<OrderStore>();
+        services.AddSingleton<ExposureReservations>();
+        services.AddSingleton<TransactionLog>();
+        services.AddSingleton<Broker.BrokerClients>();
         services.AddSingleton(settings.Broker);
         services.AddHttpClient<IBrokerProbe, AlpacaClockProbe>(http => http.Timeout = settings.Health.CheckTimeout + TimeSpan.FromSeconds(1));
 

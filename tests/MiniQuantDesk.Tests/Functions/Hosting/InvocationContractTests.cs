@@ -164,7 +164,7 @@ public sealed class InvocationContractTests
     {
         var app = Support.TestAppRoot.Create(Support.TestAppRoot.FastQueuesHostJson,
             ("BarPoll", """{"bindings":[{"name":"timer","type":"timerTrigger","direction":"in","schedule":"0 * * * * *"}]}"""));
-        var dispatcher = new FunctionDispatcher(app, [new MiniQuantDesk.Functions.BarPoll.BarPollFunction()], NullLoggerFactory.Instance);
+        var dispatcher = new FunctionDispatcher(app, [new PlaceholderTimer()], NullLoggerFactory.Instance);
         var timer = Encoding.UTF8.GetBytes(CapturedTimerInvocation);
 
         Assert.Equal(404, (await dispatcher.InvokeAsync("Nope", timer, null, CancellationToken.None)).StatusCode);
@@ -184,6 +184,14 @@ public sealed class InvocationContractTests
         Assert.True(app.Find("DiscordInteractions")!.IsForwardedHttp(app.Host.EnableForwardingHttpRequest));
         Assert.All(app.Functions.Where(f => f.Kind == TriggerKind.Timer), f => Assert.NotNull(MiniQuantDesk.Functions.LocalHost.TimerScheduler.Parse(f)));
         Assert.Equal(5, app.Host.Queues.MaxDequeueCount);
+    }
+
+    private sealed class PlaceholderTimer : ITimerFunction
+    {
+        public string Name => "BarPoll";
+
+        public Task RunAsync(TimerTrigger timer, FunctionContext context, CancellationToken cancellationToken) =>
+            throw new NotBuiltYetException(Name, "a capability");
     }
 
     private sealed class CountingQueueFunction : IQueueFunction
