@@ -21,7 +21,12 @@ public static class DeskServices
         services.AddSingleton<OrderStore>();
         services.AddSingleton<ExposureReservations>();
         services.AddSingleton<TransactionLog>();
+        services.AddSingleton<RiskStateStore>();
+        services.AddSingleton<OrderTrackingQueue>();
         services.AddSingleton<Broker.BrokerClients>();
+        services.AddSingleton<Orders.OrderLifecycle>();
+        services.AddSingleton<Orders.RiskGate>();
+        services.AddSingleton<Orders.OrderSubmission>();
         services.AddSingleton(settings.Broker);
         services.AddHttpClient<IBrokerProbe, AlpacaClockProbe>(http => http.Timeout = settings.Health.CheckTimeout + TimeSpan.FromSeconds(1));
 

@@ -1,0 +1,94 @@
+using MiniQuantDesk.Adapters.Storage;
+using MiniQuantDesk.Domain.MarketData;
+using MiniQuantDesk.Domain.Orders;
+using MiniQuantDesk.Domain.Risk;
+using MiniQuantDesk.Functions.Broker;
+using MiniQuantDesk.Functions.Configuration;
+
+namespace MiniQuantDesk.Functions.Orders;
+
+/// <summary>
+/// Loads everything the risk manager looks at (broker account, positions and clock; stored bars, peaks,
+/// breaker and reservations), asks it, and on approval reserves the order's exposure under the ETag of
+/// what was read. A concurrent reservation makes it read and decide again; the loop is bounded.
+/// </summary>
+public sealed class RiskGate(BrokerClients broker, BarStore bars, OrderStore orders, ExposureReservations reservations, RiskStateStore riskState, DeskSettings settings, TimeProvider time)
+{
+    private const int MaxAttempts = 8;
+
+    public async Task<RiskVerdict> CheckAndReserveAsync(OrderIntent intent, DeskFlags flags, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var reserved = await reservations.ReadAsync(ct);
+            var context = await LoadAsync(intent, flags, reserved, ct);
+            var verdict = RiskManager.Evaluate(intent, context, settings.Risk);
+            if (!verdict.Approved)
+            {
+                return verdict;
+            }
+
+            if (await reservations.TryReserveAsync(reserved, intent.IntentId, intent.Symbol, verdict.AddedExposureUsd, ct))
+            {
+                return verdict;
+            }
+        }
+
+        throw new ConcurrencyConflictException("exposure reservations (too many concurrent orders)");
+    }
+
+    private async Task<RiskContext> LoadAsync(OrderIntent intent, DeskFlags flags, ExposureReservations.Snapshot reserved, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var clock = broker.Trading.GetClockAsync(ct);
+        var account = broker.Trading.GetAccountAsync(ct);
+        var positions = broker.Trading.ListPositionsAsync(ct);
+        var recentBars = bars.ReadSinceAsync(intent.Symbol, now.AddMinutes(-30), ct);
+        var known = orders.ListAsync(ct);
+        var risk = riskState.ReadAsync(ct);
+        await Task.WhenAll(clock, account, positions, recentBars, known, risk);
+
+        var a = account.Result;
+        var today = NewYorkTime.SessionDate(now);
+        var openedToday = known.Result
+            .Where(o => o.Record.FilledQuantity > 0 && o.Record.LastFillAt is { } at && NewYorkTime.SessionDate(at) == today)
+            .Select(o => o.Record.Symbol)
+            .ToHashSet(StringComparer.Ordinal);
+        var snapshot = positions.Result.ToDictionary(
+            p => p.Symbol,
+            p => new PositionSnapshot(p.Qty * (p.Side == "short" && p.Qty > 0 ? -1 : 1), p.MarketValue ?? 0m, openedToday.Contains(p.Symbol)),
+            StringComparer.Ordinal);
+        var unrealisedToday = positions.Result.Sum(p => p.UnrealizedIntradayPl ?? 0m);
+        var dayTotal = a.Equity - a.LastEquity;
+        var peaks = await ObservePeaksAsync(risk.Result, a.Equity, today, ct);
+
+        return new RiskContext
+        {
+            Now = now,
+            TradingState = flags.KillSwitch ? TradingState.Halted : flags.TradingEnabled ? TradingState.Active : TradingState.Reducing,
+            MarketOpen = clock.Result.IsOpen,
+            LastBar = recentBars.Result.Count > 0 ? recentBars.Result[^1] : null,
+            Account = new AccountSnapshot(a.Equity, a.Cash, a.BuyingPower, a.PatternDayTrader, a.DaytradeCount),
+            Positions = snapshot,
+            Reserved = reserved.Excluding(intent.IntentId),
+            DayPnl = new DayPnl(dayTotal - unrealisedToday, unrealisedToday),
+            Peaks = peaks.Peaks,
+            Breaker = peaks.Breaker,
+            RecentOrderInstants = known.Result.Where(o => o.Record.CreatedAt > now.AddMinutes(-1)).Select(o => o.Record.CreatedAt).ToList(),
+            ProtectionLocks = [],
+        };
+    }
+
+    /// <summary>Moves the equity peaks forward (a new day restarts the day peak) and trips the breaker if due; persisted for people to see.</summary>
+    private async Task<(EquityPeaks Peaks, DrawdownBreakerState Breaker)> ObservePeaksAsync(RiskStateStore.RiskState seen, decimal equity, DateOnly today, CancellationToken ct)
+    {
+        var peaks = seen.Peaks is null ? EquityPeaks.RebasedTo(equity) : seen.PeakDay == today ? seen.Peaks.Observe(equity) : seen.Peaks.StartDay(equity);
+        var breaker = DrawdownBreaker.Advance(seen.Breaker, equity, peaks, settings.Risk, time.GetUtcNow());
+        if (peaks != seen.Peaks || breaker != seen.Breaker || seen.PeakDay != today)
+        {
+            await riskState.TryWriteAsync(seen, peaks, today, breaker, ct); // losing the race is fine: the winner wrote the same facts
+        }
+
+        return (peaks, breaker);
+    }
+}
