@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace MiniQuantDesk.Functions.Configuration;
 
 /// <summary>The desk's own settings (section <c>Desk</c>; environment <c>Desk__Symbols</c>, ...).</summary>
-public sealed partial record DeskOptions(IReadOnlyList<string> Symbols, TimeSpan TickStaleAfter)
+public sealed partial record DeskOptions(IReadOnlyList<string> Symbols, TimeSpan TickStaleAfter, TimeSpan OrderTimeout)
 {
     public static DeskOptions Bind(Microsoft.Extensions.Configuration.IConfiguration configuration, List<string> problems)
     {
@@ -22,7 +22,8 @@ public sealed partial record DeskOptions(IReadOnlyList<string> Symbols, TimeSpan
         }
 
         var stale = SettingReader.Seconds(section, "Desk:TickStaleAfterSeconds", "TickStaleAfterSeconds", 180, 30, 3600, problems);
-        return new DeskOptions(symbols.Distinct().ToList(), stale);
+        var orderTimeout = SettingReader.Seconds(section, "Desk:OrderTimeoutSeconds", "OrderTimeoutSeconds", 300, 5, 86400, problems);
+        return new DeskOptions(symbols.Distinct().ToList(), stale, orderTimeout);
     }
 
     [GeneratedRegex("^[A-Z][A-Z0-9.]{0,9}$")]

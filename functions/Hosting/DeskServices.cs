@@ -27,6 +27,7 @@ public static class DeskServices
         services.AddSingleton<Orders.OrderLifecycle>();
         services.AddSingleton<Orders.RiskGate>();
         services.AddSingleton<Orders.OrderSubmission>();
+        services.AddSingleton<Orders.OrderRefresh>();
         services.AddSingleton(settings.Broker);
         services.AddHttpClient<IBrokerProbe, AlpacaClockProbe>(http => http.Timeout = settings.Health.CheckTimeout + TimeSpan.FromSeconds(1));
 
