@@ -28,6 +28,7 @@ public static class DeskServices
         services.AddSingleton<Orders.RiskGate>();
         services.AddSingleton<Orders.OrderSubmission>();
         services.AddSingleton<Orders.OrderRefresh>();
+        services.AddSingleton<Orders.KillSwitch>();
         services.AddSingleton(settings.Broker);
         services.AddHttpClient<IBrokerProbe, AlpacaClockProbe>(http => http.Timeout = settings.Health.CheckTimeout + TimeSpan.FromSeconds(1));
 
