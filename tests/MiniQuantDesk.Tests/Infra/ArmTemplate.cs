@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace MiniQuantDesk.Tests.Infra;
+
+/// <summary>
+/// Read access to a compiled ARM template: parameter defaults, variables, resources and the nested
+/// templates of its modules (Bicep inlines each module as a Microsoft.Resources/deployments resource).
+/// </summary>
+public sealed partial class ArmTemplate(JsonObject json)
+{
+    public JsonObject Json { get; } = json;
+
+    public JsonObject Variables => Json["variables"]?.AsObject() ?? [];
+
+    public IEnumerable<JsonObject> Resources => (Json["resources"]?.AsArray() ?? []).Select(r => r!.AsObject());
+
+    public JsonNode? ParameterDefault(string name) =>
+        Json["parameters"]?[name]?["defaultValue"] ?? throw new InvalidOperationException($"parameter '{name}' has no default");
+
+    public IReadOnlyList<string> StringListDefault(string name) =>
+        ParameterDefault(name)!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+
+    public IEnumerable<JsonObject> ResourcesOfType(string type) =>
+        Resources.Where(r => string.Equals((string?)r["type"], type, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The module deployed under <paramref name="deploymentName"/>, with the parameters the parent passes it.</summary>
+    public (ArmTemplate Template, JsonObject Parameters) Module(string deploymentName)
+    {
+        var deployment = ResourcesOfType("Microsoft.Resources/deployments").Single(r => (string?)r["name"] == deploymentName);
+        return (new ArmTemplate(deployment["properties"]!["template"]!.AsObject()), deployment["properties"]!["parameters"]!.AsObject());
+    }
+
+    /// <summary>Resolves <c>[variables('x')]</c> to the variable's value; anything else is returned as written.</summary>
+    public string ResolveVariable(string expression)
+    {
+        var match = VariableReference().Match(expression);
+        return match.Success ? (string)Variables[match.Groups[1].Value]! : expression;
+    }
+
+    [GeneratedRegex(@"variables\('([^']+)'\)")]
+    private static partial Regex VariableReference();
+}
