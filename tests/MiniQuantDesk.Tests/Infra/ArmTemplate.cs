@@ -13,7 +13,13 @@ public sealed partial class ArmTemplate(JsonObject json)
 
     public JsonObject Variables => Json["variables"]?.AsObject() ?? [];
 
-    public IEnumerable<JsonObject> Resources => (Json["resources"]?.AsArray() ?? []).Select(r => r!.AsObject());
+    // languageVersion 2.0 templates (Bicep emits one when types or `existing` need it) key resources by symbolic name.
+    public IEnumerable<JsonObject> Resources => Json["resources"] switch
+    {
+        JsonArray list => list.Select(r => r!.AsObject()),
+        JsonObject named => named.Select(p => p.Value!.AsObject()),
+        _ => [],
+    };
 
     public JsonNode? ParameterDefault(string name) =>
         Json["parameters"]?[name]?["defaultValue"] ?? throw new InvalidOperationException($"parameter '{name}' has no default");
@@ -37,6 +43,28 @@ public sealed partial class ArmTemplate(JsonObject json)
         var match = VariableReference().Match(expression);
         return match.Success ? (string)Variables[match.Groups[1].Value]! : expression;
     }
+
+    /// <summary>
+    /// The name expression of the resource an expression's <c>reference(...)</c> points at: a symbolic name in
+    /// languageVersion 2.0 templates, a <c>resourceId(...)</c> in older ones.
+    /// </summary>
+    public string ReferencedResourceName(string expression)
+    {
+        var symbolic = SymbolicReference().Match(expression);
+        if (symbolic.Success && Json["resources"] is JsonObject named && named[symbolic.Groups[1].Value] is JsonObject resource)
+        {
+            return (string)resource["name"]!;
+        }
+
+        var byId = ResourceIdReference().Match(expression);
+        return byId.Success ? "[" + byId.Groups[1].Value + "]" : throw new InvalidOperationException("no reference(...) in " + expression);
+    }
+
+    [GeneratedRegex(@"^\[reference\('([A-Za-z0-9_]+)'\)")]
+    private static partial Regex SymbolicReference();
+
+    [GeneratedRegex(@"reference\(resourceId\('[^']+', (parameters\('[^']+'\))\)")]
+    private static partial Regex ResourceIdReference();
 
     [GeneratedRegex(@"variables\('([^']+)'\)")]
     private static partial Regex VariableReference();

@@ -225,7 +225,7 @@ public sealed partial class BicepTemplateTests(BicepBuild build) : IClassFixture
         Assert.NotNull(assignment);
         Assert.Null(assignment["condition"]); // unconditional
         Assert.StartsWith($"[resourceId('{scopeType}', parameters('name'))]", (string?)assignment["scope"], StringComparison.Ordinal);
-        Assert.Contains("parameters('appIdentityName')", (string?)assignment["properties"]!["principalId"], StringComparison.Ordinal);
+        Assert.Equal("[parameters('appIdentityName')]", template.ReferencedResourceName((string)assignment["properties"]!["principalId"]!));
         Assert.Equal("ServicePrincipal", (string?)assignment["properties"]!["principalType"]);
         // ... and that name is the identity the app runs as.
         Assert.Equal("[variables('identityName')]", (string?)parameters["appIdentityName"]!["value"]);

@@ -24,9 +24,12 @@ public sealed class DeployScriptTests
     [Fact]
     public async Task With_the_flag_live_passes_the_refusal_and_stops_only_at_the_missing_azure_cli()
     {
-        // PATH without az: the next check after the refusals is the Azure CLI.
+        // A PATH with only what the script needs before that point, so no az even where one is installed.
+        var bin = Directory.CreateTempSubdirectory("mqd-path-");
+        File.CreateSymbolicLink(Path.Combine(bin.FullName, "dirname"), "/usr/bin/dirname");
         var run = await ScriptRun.RunAsync("deploy.sh", ["--resource-group", "rg-desk", "--trading-mode", "live", "--i-understand-live-trading"],
-            new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" });
+            new Dictionary<string, string> { ["PATH"] = bin.FullName });
+        bin.Delete(recursive: true);
 
         Assert.Equal(1, run.ExitCode);
         Assert.DoesNotContain("refusing", run.Stderr, StringComparison.Ordinal);

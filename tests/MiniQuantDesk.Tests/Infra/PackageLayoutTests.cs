@@ -9,6 +9,7 @@ namespace MiniQuantDesk.Tests.Infra;
 /// output: the real host.json, the real function folders, the real handler executable, and the clutter a
 /// publish folder may hold.
 /// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class PackageLayoutTests : IDisposable
 {
     private static readonly string Root = TestAppRoot.RepositoryRoot();
