@@ -63,6 +63,11 @@ param alpacaFeed string = 'iex'
 @maxValue(3600)
 param tickStaleAfterSeconds int = 180
 
+@description('Seconds an order may stay open before TrackOrder asks to cancel it (Desk__OrderTimeoutSeconds)')
+@minValue(5)
+@maxValue(86400)
+param orderTimeoutSeconds int = 300
+
 @description('Seconds each health check may take (Health__CheckTimeoutSeconds)')
 @minValue(1)
 @maxValue(30)
@@ -122,6 +127,7 @@ var isLive = tradingMode == 'live'
 var deskSettings = {
   Desk__Symbols: join(symbols, ',')
   Desk__TickStaleAfterSeconds: string(tickStaleAfterSeconds)
+  Desk__OrderTimeoutSeconds: string(orderTimeoutSeconds)
   Alpaca__Mode: isLive ? 'Live' : 'Paper'
   Alpaca__TradingBaseUrl: isLive ? 'https://api.alpaca.markets' : 'https://paper-api.alpaca.markets'
   Alpaca__DataBaseUrl: 'https://data.alpaca.markets'
