@@ -71,6 +71,11 @@ internal sealed class DiscordTransport(HttpClient http, DiscordOptions options, 
             }
 
             using var response = outcome.Response;
+            if (response is not null)
+            {
+                buckets.Observe(call.Route, response.Headers, time.GetUtcNow());
+            }
+
             if (response is { IsSuccessStatusCode: true })
             {
                 return new DiscordDelivery.Delivered(MessageIdOf(outcome.Body), attempts);
