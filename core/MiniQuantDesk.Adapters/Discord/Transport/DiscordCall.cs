@@ -1,0 +1,14 @@
+namespace MiniQuantDesk.Adapters.Discord.Transport;
+
+/// <summary>
+/// One request to Discord. <see cref="Route"/> names it in logs and keys its rate-limit bucket and holds no secret
+/// ("POST webhooks/123"); <see cref="Secrets"/> are scrubbed from every text that leaves the transport.
+/// <see cref="Content"/> is called once per attempt (a sent HttpContent cannot be sent again).
+/// </summary>
+internal sealed record DiscordCall(
+    HttpMethod Method,
+    Uri Url,
+    string Route,
+    Func<HttpContent?> Content,
+    string? BotToken,
+    IReadOnlyList<string> Secrets);
