@@ -64,6 +64,7 @@ public sealed class SimulatedMarket : IAsyncDisposable
         var faults = new SimulatedFaults(options.FaultSeed);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Configuration.Sources.Clear(); // the host process's Kestrel/URL settings must not add endpoints here
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
         var app = builder.Build();
