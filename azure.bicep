@@ -144,9 +144,9 @@ var deskSettings = {
   Discord__AllowedUserIds: join(allowedDiscordUserIds, ',')
   Discord__PublicKey: '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/discord-public-key/)'
   Discord__BotToken: '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/discord-bot-token/)'
-  Discord__Webhooks__Trades: '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/discord-webhook-trades/)'
-  Discord__Webhooks__Alerts: '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/discord-webhook-alerts/)'
-  Discord__Webhooks__Summary: '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/discord-webhook-summary/)'
+  Discord__Webhooks__Trading: '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/discord-webhook-trading/)'
+  Discord__Webhooks__Risk: '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/discord-webhook-risk/)'
+  Discord__Webhooks__Daily: '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/discord-webhook-daily/)'
   Discord__Webhooks__System: '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/discord-webhook-system/)'
 }
 

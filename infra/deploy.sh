@@ -28,9 +28,9 @@ SECRETS=(
   "alpaca-secret-key=ALPACA_SECRET_KEY"
   "discord-bot-token=DISCORD_BOT_TOKEN"
   "discord-public-key=DISCORD_PUBLIC_KEY"
-  "discord-webhook-trades=DISCORD_WEBHOOK_TRADES"
-  "discord-webhook-alerts=DISCORD_WEBHOOK_ALERTS"
-  "discord-webhook-summary=DISCORD_WEBHOOK_SUMMARY"
+  "discord-webhook-trading=DISCORD_WEBHOOK_TRADING"
+  "discord-webhook-risk=DISCORD_WEBHOOK_RISK"
+  "discord-webhook-daily=DISCORD_WEBHOOK_DAILY"
   "discord-webhook-system=DISCORD_WEBHOOK_SYSTEM"
 )
 

@@ -133,7 +133,7 @@ public sealed partial class BicepTemplateTests(BicepBuild build) : IClassFixture
     public void Secrets_are_key_vault_references_and_the_template_holds_no_key()
     {
         string[] secretSettings = ["Alpaca__KeyId", "Alpaca__SecretKey", "Discord__BotToken", "Discord__PublicKey",
-            "Discord__Webhooks__Trades", "Discord__Webhooks__Alerts", "Discord__Webhooks__Summary", "Discord__Webhooks__System"];
+            "Discord__Webhooks__Trading", "Discord__Webhooks__Risk", "Discord__Webhooks__Daily", "Discord__Webhooks__System"];
         foreach (var name in secretSettings)
         {
             var value = (string?)DeskSettings[name] ?? throw new Xunit.Sdk.XunitException($"{name} is missing");
