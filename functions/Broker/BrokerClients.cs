@@ -8,10 +8,10 @@ namespace MiniQuantDesk.Functions.Broker;
 /// The Alpaca clients, created on first use: a desk without keys still starts (health says why it cannot
 /// trade) instead of refusing to boot, and a function that needs the broker fails with that reason.
 /// </summary>
-public sealed class BrokerClients(DeskSettings settings, TimeProvider time, ILoggerFactory loggers)
+public sealed class BrokerClients(DeskSettings settings, ILoggerFactory loggers)
 {
-    private readonly Lazy<AlpacaTradingClient> _trading = new(() => AlpacaTradingClient.Create(Checked(settings), time, loggers));
-    private readonly Lazy<AlpacaMarketDataClient> _data = new(() => AlpacaMarketDataClient.Create(Checked(settings), time, loggers));
+    private readonly Lazy<AlpacaTradingClient> _trading = new(() => AlpacaTradingClient.Create(Checked(settings), TimeProvider.System, loggers));
+    private readonly Lazy<AlpacaMarketDataClient> _data = new(() => AlpacaMarketDataClient.Create(Checked(settings), TimeProvider.System, loggers));
 
     public AlpacaTradingClient Trading => _trading.Value;
 

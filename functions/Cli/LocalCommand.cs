@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using MiniQuantDesk.Adapters.Simulation;
 using MiniQuantDesk.Adapters.Storage;
 using MiniQuantDesk.Functions.Hosting;
 using MiniQuantDesk.Functions.Hosting.Catalog;
@@ -42,6 +43,7 @@ public static class LocalCommand
         logger.LogInformation("Settings from {Path}", settingsPath);
         var settings = LocalSettings.Load(settingsPath);
         AzuriteProcess? azurite = null;
+        SimulatedMarket? market = null;
         try
         {
             var connection = settings["AzureWebJobsStorage"] ?? "UseDevelopmentStorage=true";
@@ -54,10 +56,21 @@ public static class LocalCommand
                 settings = settings.With("AzureWebJobsStorage", connection);
             }
 
+            TimeProvider time = TimeProvider.System;
+            if (string.IsNullOrWhiteSpace(settings["Alpaca__KeyId"]) && string.IsNullOrWhiteSpace(settings["Alpaca__SecretKey"]))
+            {
+                (market, settings) = await StartSimulatedMarketAsync(settings, logger, ct);
+                time = new SimulatedTimeProvider(market.Clock, TimeProvider.System);
+            }
+            else
+            {
+                logger.LogWarning("Trading against the broker at {Url} ({Mode})", settings["Alpaca__TradingBaseUrl"] ?? "https://paper-api.alpaca.markets", settings["Alpaca__Mode"] ?? "Paper");
+            }
+
             var app = AppRoot.Load(AppContext.BaseDirectory);
             var storage = new StorageAccount(new StorageOptions(connection, null, null));
             var handler = new HandlerProcess(app, settings.Values, loggers.CreateLogger("Host.Handler"));
-            await using var host = new LocalFunctionsHost(app, handler, storage, TimeProvider.System, loggers);
+            await using var host = new LocalFunctionsHost(app, handler, storage, time, loggers);
             await host.StartAsync(port, ct);
             logger.LogInformation("Desk running. Health: {Url}api/health  (Ctrl-C to stop)", host.HttpBaseAddress);
             try
@@ -73,11 +86,48 @@ public static class LocalCommand
         }
         finally
         {
+            if (market is not null)
+            {
+                await market.DisposeAsync();
+            }
+
             if (azurite is not null)
             {
                 await azurite.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// No broker keys: the desk trades against the simulated market, which replays real bars on a fast clock.
+    /// The handler gets the market's address, throwaway keys and the shared clock.
+    /// </summary>
+    private static async Task<(SimulatedMarket Market, LocalSettings Settings)> StartSimulatedMarketAsync(LocalSettings settings, ILogger logger, CancellationToken ct)
+    {
+        var options = new SimulatedMarketOptions { KeyId = "sim-key", SecretKey = "sim-secret" };
+        if (decimal.TryParse(settings["Simulation__Speed"], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var speed))
+        {
+            options.Speed = speed;
+        }
+
+        options.BarsPath = settings["Simulation__BarsPath"] is { Length: > 0 } path ? path : null;
+        var market = await SimulatedMarket.StartAsync(options.EnsureValid(), TimeProvider.System, ct);
+        logger.LogWarning("No Alpaca keys: trading the SIMULATED market at {Url} ({Speed}x, symbols {Symbols}, market time {Now:O})",
+            market.BaseAddress, options.Speed, string.Join(",", market.Symbols), market.Now);
+        var url = market.BaseAddress.ToString().TrimEnd('/');
+        settings = settings
+            .With("Alpaca__TradingBaseUrl", url)
+            .With("Alpaca__DataBaseUrl", url)
+            .With("Alpaca__KeyId", "sim-key")
+            .With("Alpaca__SecretKey", "sim-secret")
+            .With("Alpaca__Mode", "Paper")
+            .With(SimulatedClock.EnvironmentVariable, market.Clock.Format());
+        if (string.IsNullOrWhiteSpace(settings["Desk__Symbols"]))
+        {
+            settings = settings.With("Desk__Symbols", string.Join(",", market.Symbols));
+        }
+
+        return (market, settings);
     }
 
     private static string? FindExample()

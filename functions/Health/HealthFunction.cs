@@ -18,9 +18,9 @@ public sealed class HealthFunction(DeskStateStore state, IBrokerProbe broker, De
     public async Task<HttpResponseData> HandleAsync(HttpRequestData request, FunctionContext context, CancellationToken cancellationToken)
     {
         var timeout = settings.Health.CheckTimeout;
-        var storageCheck = HealthCheck.RunAsync(state.ReadFlagsAsync, timeout, time, cancellationToken);
-        var brokerCheck = HealthCheck.RunAsync(broker.ProbeAsync, timeout, time, cancellationToken);
-        var tickCheck = HealthCheck.RunAsync(state.ReadLastTickAsync, timeout, time, cancellationToken);
+        var storageCheck = HealthCheck.RunAsync(state.ReadFlagsAsync, timeout, TimeProvider.System, cancellationToken);
+        var brokerCheck = HealthCheck.RunAsync(broker.ProbeAsync, timeout, TimeProvider.System, cancellationToken);
+        var tickCheck = HealthCheck.RunAsync(state.ReadLastTickAsync, timeout, TimeProvider.System, cancellationToken);
         await Task.WhenAll(storageCheck, brokerCheck, tickCheck);
 
         var now = time.GetUtcNow();

@@ -10,11 +10,13 @@ namespace MiniQuantDesk.Functions.Hosting;
 /// <summary>The composition root: which adapter serves which port, and the nine functions.</summary>
 public static class DeskServices
 {
-    public static void Add(IServiceCollection services, DeskSettings settings, AppRoot app)
+    public static void Add(IServiceCollection services, DeskSettings settings, AppRoot app, TimeProvider? marketTime = null)
     {
         services.AddSingleton(settings);
         services.AddSingleton(app);
-        services.AddSingleton(TimeProvider.System);
+        // Decisions and schedules read market time (the simulated market's clock in a local run);
+        // network timeouts always run on the real clock.
+        services.AddSingleton(marketTime ?? TimeProvider.System);
         services.AddSingleton(new StorageAccount(settings.Storage));
         services.AddSingleton<DeskStateStore>();
         services.AddSingleton<BarStore>();

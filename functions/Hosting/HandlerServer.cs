@@ -39,13 +39,28 @@ public static class HandlerServer
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         ConfigureLogging(builder.Logging);
         ConfigureTracing(builder.Services, builder.Configuration);
-        DeskServices.Add(builder.Services, settings, app);
+        DeskServices.Add(builder.Services, settings, app, MarketTime(builder.Configuration));
         overrides?.Invoke(builder.Services);
 
+        builder.Services.AddHostedService<StorageProvisioningService>();
         var web = builder.Build();
         var dispatcher = web.Services.GetRequiredService<FunctionDispatcher>();
         MapEndpoints(web, dispatcher);
         return web;
+    }
+
+    /// <summary>A local run against the simulated market shares its clock through <c>Simulation__Clock</c>.</summary>
+    private static TimeProvider? MarketTime(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        var text = configuration[Adapters.Simulation.SimulatedClock.ConfigurationKey];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return Adapters.Simulation.SimulatedClock.TryParse(text, out var clock, out var error)
+            ? new Adapters.Simulation.SimulatedTimeProvider(clock, TimeProvider.System)
+            : throw new SettingsException([$"{Adapters.Simulation.SimulatedClock.ConfigurationKey} is not a simulated clock: {error}"]);
     }
 
     private static void MapEndpoints(WebApplication web, FunctionDispatcher dispatcher)
@@ -121,6 +136,9 @@ public static class HandlerServer
             console.TimestampFormat = "HH:mm:ss.fff ";
             console.UseUtcTimestamp = true;
         });
+        // One scope per line is enough: the function name and invocation id, not Kestrel's connection ids.
+        logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.None);
+        logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
         logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);

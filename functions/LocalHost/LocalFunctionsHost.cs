@@ -57,7 +57,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             {
                 case TriggerKind.Queue:
                     var name = function.Trigger.QueueName ?? throw new InvalidOperationException($"{function.Name}: queue trigger without queueName");
-                    var listener = new QueueListener(function, _storage.Queue(name), _storage.Queue($"{name}-poison"), _queues, sender, writer, _time, _loggers.CreateLogger($"Host.{function.Name}"));
+                    var listener = new QueueListener(function, _storage.Queue(name), _storage.Queue($"{name}-poison"), _queues, sender, writer, TimeProvider.System, _loggers.CreateLogger($"Host.{function.Name}"));
                     _listeners.Add(listener);
                     _running.Add(Task.Run(() => listener.RunAsync(_stopping.Token), CancellationToken.None));
                     break;

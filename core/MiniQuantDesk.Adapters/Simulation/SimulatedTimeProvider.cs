@@ -1,0 +1,23 @@
+namespace MiniQuantDesk.Adapters.Simulation;
+
+/// <summary>
+/// A <see cref="TimeProvider"/> that reads the simulated market's clock: "now" is market time and timers
+/// run <see cref="SimulatedClock.Speed"/> times faster. Timestamps (elapsed-time measurement) stay real, and
+/// network timeouts must keep using the real clock: only decisions and schedules run on market time.
+/// </summary>
+public sealed class SimulatedTimeProvider(SimulatedClock clock, TimeProvider real) : TimeProvider
+{
+    public SimulatedClock Clock { get; } = clock;
+
+    public override DateTimeOffset GetUtcNow() => Clock.Now(real);
+
+    public override long GetTimestamp() => real.GetTimestamp();
+
+    public override long TimestampFrequency => real.TimestampFrequency;
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+        real.CreateTimer(callback, state, Scale(dueTime), Scale(period));
+
+    private TimeSpan Scale(TimeSpan span) =>
+        span == Timeout.InfiniteTimeSpan || span <= TimeSpan.Zero ? span : TimeSpan.FromTicks(Math.Max(1, (long)(span.Ticks / Clock.Speed)));
+}
