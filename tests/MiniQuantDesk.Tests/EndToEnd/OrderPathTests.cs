@@ -67,3 +67,57 @@ public sealed class KillSwitchPathTests(AzuriteFixture azurite) : IClassFixture<
         Assert.All(ids, id => Assert.Contains("TradingHalted", entries.Single(e => e["intentId"]?.ToString() == id)["codes"]!.ToJsonString(), StringComparison.Ordinal));
     }
 }
+
+/// <summary>
+/// A handler killed half-way leaves one of two traces in storage; each is recreated here exactly as the
+/// dead instance would have left it, then the message is delivered again as the queue would.
+/// </summary>
+public sealed class CrashRecoveryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Killed_after_the_record_was_inserted_but_before_submitting_recovers_to_exactly_one_order()
+    {
+        await using var desk = await DeskUnderTest.StartAsync(azurite);
+        var intent = await IntentAsync(desk, "crash-a");
+        var orders = new OrderStore(desk.Storage);
+        await orders.EnsureCreatedAsync(CancellationToken.None);
+        await orders.InsertIfAbsentAsync(OrderRecord.FromIntent(intent, desk.Market.Now), null, CancellationToken.None);
+
+        await desk.EnqueueAsync(DeskQueues.OrderIntents, OrderIntentMessage.ToJson(intent).ToJsonString());
+
+        await DeskUnderTest.EventuallyAsync(async () => await orders.GetAsync(intent.IntentId, CancellationToken.None) is { Record.Status: OrderStatus.Filled } o ? o : null, Patience, "filled");
+        Assert.Single(desk.Market.State().Orders, o => o.ClientOrderId == intent.IntentId);
+    }
+
+    [Fact]
+    public async Task Killed_after_submitting_but_before_recording_the_answer_recovers_to_exactly_one_order()
+    {
+        await using var desk = await DeskUnderTest.StartAsync(azurite);
+        var intent = await IntentAsync(desk, "crash-b");
+        var orders = new OrderStore(desk.Storage);
+        await orders.EnsureCreatedAsync(CancellationToken.None);
+        var (stored, _) = await orders.InsertIfAbsentAsync(OrderRecord.FromIntent(intent, desk.Market.Now), null, CancellationToken.None);
+        var submitting = ((TransitionApplied)OrderStateMachine.Apply(stored.Record, new SubmitSent(desk.Market.Now))).Record;
+        await orders.ReplaceAsync(stored, submitting, CancellationToken.None);
+        var broker = MiniQuantDesk.Adapters.Alpaca.AlpacaTradingClient.Create(new MiniQuantDesk.Adapters.Alpaca.AlpacaOptions
+        {
+            KeyId = "k", SecretKey = "s", TradingBaseUrl = desk.Market.BaseAddress, DataBaseUrl = desk.Market.BaseAddress,
+        });
+        Assert.IsType<MiniQuantDesk.Adapters.Alpaca.SubmitOrderResult.Placed>(await broker.SubmitOrderAsync(MiniQuantDesk.Adapters.Alpaca.Requests.AlpacaOrderRequest.FromIntent(intent)));
+
+        await desk.EnqueueAsync(DeskQueues.OrderIntents, OrderIntentMessage.ToJson(intent).ToJsonString());
+
+        var done = await DeskUnderTest.EventuallyAsync(async () => await orders.GetAsync(intent.IntentId, CancellationToken.None) is { Record.Status: OrderStatus.Filled } o ? o : null, Patience, "filled");
+        var only = Assert.Single(desk.Market.State().Orders, o => o.ClientOrderId == intent.IntentId);
+        Assert.Equal(only.Id, done.Record.BrokerOrderId);
+    }
+
+    private static async Task<OrderIntent> IntentAsync(DeskUnderTest desk, string name)
+    {
+        var bars = new BarStore(desk.Storage);
+        var stored = await DeskUnderTest.EventuallyAsync(async () => await bars.ReadSinceAsync("SPY", desk.Market.Now.AddMinutes(-10), CancellationToken.None) is { Count: > 0 } b ? b : null, Patience, "a stored SPY bar");
+        return new OrderIntent($"{name}-{Guid.NewGuid():N}"[..24], "SPY", OrderSide.Buy, 5m, OrderType.Market, null, stored[^1].Start, "e2e", stored[^1].Close);
+    }
+}
