@@ -47,7 +47,9 @@ public sealed class BacktestBars
     public static BacktestBars Prepare(IEnumerable<Bar> bars, DateOnly? from = null, DateOnly? to = null)
     {
         ArgumentNullException.ThrowIfNull(bars);
-        var latest = new Dictionary<(string, DateTimeOffset), Bar>();
+        var clock = new NewYorkHours();
+        var filtered = new List<(Bar Bar, DateOnly Session)>(bars is ICollection<Bar> c ? c.Count : 1024);
+        var ordered = true;
         foreach (var bar in bars)
         {
             if (string.IsNullOrWhiteSpace(bar.Symbol))
@@ -55,32 +57,47 @@ public sealed class BacktestBars
                 throw new ArgumentException($"bar at {bar.Start:O} has no symbol", nameof(bars));
             }
 
-            if (!NewYorkTime.IsRegularSession(bar.Start))
+            var local = clock.ToNewYork(bar.Start);
+            var time = TimeOnly.FromDateTime(local);
+            if (time < NewYorkTime.RegularOpen || time >= NewYorkTime.RegularClose)
             {
                 continue;
             }
 
-            var session = NewYorkTime.SessionDate(bar.Start);
+            var session = DateOnly.FromDateTime(local);
             if ((from is { } f && session < f) || (to is { } t && session > t))
             {
                 continue;
             }
 
-            latest[(bar.Symbol, bar.Start)] = bar;
+            ordered = ordered && (filtered.Count == 0 || Compare(filtered[^1].Bar, bar) < 0);
+            filtered.Add((bar, session));
         }
 
-        var kept = latest.Values.ToArray();
-        Array.Sort(kept, static (a, b) =>
+        // A reader's single-symbol output is already ascending and unique: no need to sort or deduplicate.
+        if (!ordered)
         {
-            var byTime = a.Start.UtcTicks.CompareTo(b.Start.UtcTicks);
-            return byTime != 0 ? byTime : string.CompareOrdinal(a.Symbol, b.Symbol);
-        });
+            var latest = new Dictionary<(string, DateTimeOffset), (Bar, DateOnly)>();
+            foreach (var row in filtered)
+            {
+                latest[(row.Bar.Symbol, row.Bar.Start)] = row;
+            }
+
+            filtered = [.. latest.Values];
+            filtered.Sort(static (a, b) => Compare(a.Bar, b.Bar));
+        }
+
+        var kept = new Bar[filtered.Count];
+        var sessionOf = new DateOnly[filtered.Count];
+        for (var i = 0; i < kept.Length; i++)
+        {
+            (kept[i], sessionOf[i]) = filtered[i];
+        }
 
         var symbols = kept.Select(b => b.Symbol).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var indexOf = symbols.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i, StringComparer.Ordinal);
         var symbolIndex = new int[kept.Length];
         var lastOfSession = new bool[kept.Length];
-        var sessionOf = new DateOnly[kept.Length];
         var previousOfSymbol = new int[symbols.Length];
         Array.Fill(previousOfSymbol, -1);
         var times = 0;
@@ -88,7 +105,6 @@ public sealed class BacktestBars
         {
             var s = indexOf[kept[i].Symbol];
             symbolIndex[i] = s;
-            sessionOf[i] = NewYorkTime.SessionDate(kept[i].Start);
             var previous = previousOfSymbol[s];
             if (previous >= 0 && sessionOf[previous] != sessionOf[i])
             {
@@ -111,5 +127,36 @@ public sealed class BacktestBars
         }
 
         return new BacktestBars(kept, symbolIndex, lastOfSession, sessionOf, symbols, sessionOf.Distinct().Count(), times);
+    }
+
+    private static int Compare(in Bar a, in Bar b)
+    {
+        var byTime = a.Start.UtcTicks.CompareTo(b.Start.UtcTicks);
+        return byTime != 0 ? byTime : string.CompareOrdinal(a.Symbol, b.Symbol);
+    }
+
+    /// <summary>
+    /// New York wall-clock time with the UTC offset cached per UTC hour: offsets only change on the hour
+    /// (02:00 local = 06:00/07:00 UTC), so this is exact and converts once per hour of bars, not per bar.
+    /// </summary>
+    private struct NewYorkHours
+    {
+        private long _hour;
+        private TimeSpan _offset;
+        private bool _known;
+
+        public DateTime ToNewYork(DateTimeOffset instant)
+        {
+            var utc = instant.UtcDateTime;
+            var hour = utc.Ticks / TimeSpan.TicksPerHour;
+            if (!_known || hour != _hour)
+            {
+                _offset = NewYorkTime.ToNewYork(instant) - utc;
+                _hour = hour;
+                _known = true;
+            }
+
+            return utc + _offset;
+        }
     }
 }

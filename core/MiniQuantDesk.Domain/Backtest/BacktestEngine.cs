@@ -1,6 +1,7 @@
 using MiniQuantDesk.Domain.MarketData;
 using MiniQuantDesk.Domain.Portfolio;
 using MiniQuantDesk.Domain.Risk;
+using MiniQuantDesk.Domain.Strategies;
 
 namespace MiniQuantDesk.Domain.Backtest;
 
@@ -91,12 +92,17 @@ public static class BacktestEngine
 
             symbol.LastClose = bar.Close;
             var closing = lastOfSession[i];
-            var intent = portfolio.Decide(bar, signals, symbol.Quantity, broker.Equity(), closing);
+
+            // Most bars carry no signal: then the portfolio has nothing to decide (its flat-means-empty rule
+            // is applied at its next call, before any signal counts).
+            var intent = closing || signals.AsSpan().ContainsAnyExcept(SignalKind.None)
+                ? portfolio.Decide(bar, signals, symbol.Quantity, broker.Equity(), closing)
+                : null;
             if (intent is not null)
             {
                 var now = broker.Equity();
                 var peaks = new EquityPeaks(Math.Max(dayPeak, now), Math.Max(allTimePeak, now));
-                var verdict = risk.Evaluate(intent, bar, symbols, broker, peaks, session, DayTrades(broker, sessions));
+                var verdict = risk.Evaluate(intent, bar, symbols, broker, peaks, session, broker.DayTradesSince(sessions[Math.Max(0, sessions.Count - 5)]));
                 if (!verdict.Approved)
                 {
                     refusals.Add(new RiskRefusal(intent, verdict));
@@ -130,28 +136,5 @@ public static class BacktestEngine
         var trades = broker.Trades.ToArray();
         var summary = PerformanceStatistics.Summarise(options.InitialCash, equity, trades, prepared.Sessions);
         return new BacktestResult(prepared.Symbols, trades, equity, summary, refusals);
-    }
-
-    /// <summary>Round trips opened and closed in the same session within the last five sessions (the PDT count).</summary>
-    private static int DayTrades(SimulatedBroker broker, List<DateOnly> sessions)
-    {
-        var since = sessions[Math.Max(0, sessions.Count - 5)];
-        var count = 0;
-        for (var t = broker.Trades.Count - 1; t >= 0; t--)
-        {
-            var trade = broker.Trades[t];
-            var exitSession = NewYorkTime.SessionDate(trade.ExitTime);
-            if (exitSession < since)
-            {
-                break;
-            }
-
-            if (NewYorkTime.SessionDate(trade.EntryTime) == exitSession)
-            {
-                count++;
-            }
-        }
-
-        return count;
     }
 }

@@ -36,7 +36,7 @@ internal sealed class BacktestRisk
 
         var positions = new Dictionary<string, PositionSnapshot>(StringComparer.Ordinal);
         var unrealised = 0m;
-        var reserved = ImmutableDictionary.CreateBuilder<string, decimal>(StringComparer.Ordinal);
+        ImmutableDictionary<string, decimal>.Builder? reserved = null;
         var reservedTotal = 0m;
         foreach (var s in symbols)
         {
@@ -48,6 +48,7 @@ internal sealed class BacktestRisk
 
             if (s.Pending is { Side: OrderSide.Buy } pending)
             {
+                reserved ??= ImmutableDictionary.CreateBuilder<string, decimal>(StringComparer.Ordinal);
                 reserved[s.Symbol] = pending.Quantity * pending.ReferencePrice;
                 reservedTotal += pending.Quantity * pending.ReferencePrice;
             }
@@ -62,7 +63,7 @@ internal sealed class BacktestRisk
             LastBar = bar,
             Account = new AccountSnapshot(equity, book.Cash, Math.Max(0m, book.Cash), PatternDayTrader: false, DayTradeCount: dayTrades),
             Positions = positions,
-            Reserved = new ReservedExposure(reservedTotal, reserved.ToImmutable()),
+            Reserved = reserved is null ? ReservedExposure.None : new ReservedExposure(reservedTotal, reserved.ToImmutable()),
             DayPnl = new DayPnl(book.DayRealizedPnl - book.DayCommissions, unrealised),
             Peaks = peaks,
             Breaker = _breaker,

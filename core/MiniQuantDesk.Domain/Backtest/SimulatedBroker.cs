@@ -19,6 +19,7 @@ internal sealed class SimulatedBroker
     private readonly CommissionModel _commission;
     private readonly List<BacktestTrade> _trades = [];
     private readonly List<ClosedTrade> _closed = [];
+    private readonly List<DateOnly> _dayTradeSessions = [];
     private int _executions;
 
     public SimulatedBroker(SymbolBook[] symbols, decimal initialCash, CommissionModel commission, DateTimeOffset start)
@@ -33,6 +34,18 @@ internal sealed class SimulatedBroker
     public IReadOnlyList<BacktestTrade> Trades => _trades;
 
     public IReadOnlyList<ClosedTrade> ClosedTrades => _closed;
+
+    /// <summary>Round trips opened and closed in the same session, from <paramref name="since"/> on (the PDT count).</summary>
+    public int DayTradesSince(DateOnly since)
+    {
+        var count = 0;
+        for (var i = _dayTradeSessions.Count - 1; i >= 0 && _dayTradeSessions[i] >= since; i--)
+        {
+            count++;
+        }
+
+        return count;
+    }
 
     /// <summary>Cash + Σ shares × last close over the symbols.</summary>
     public decimal Equity()
@@ -159,6 +172,10 @@ internal sealed class SimulatedBroker
             var trade = trip.Close(symbol.Symbol, at, reason);
             _trades.Add(trade);
             _closed.Add(new ClosedTrade(symbol.Symbol, at, trade.Pnl));
+            if (trip.EntrySession == session)
+            {
+                _dayTradeSessions.Add(session);
+            }
             symbol.Trip = null;
             symbol.Exit = null;
             symbol.ExitOrderId = null;

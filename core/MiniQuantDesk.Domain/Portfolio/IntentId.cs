@@ -21,15 +21,26 @@ public static class IntentId
     public static string For(string strategySet, string symbol, DateTimeOffset barStart, OrderSide side)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(strategySet);
+        return Compose(SetHash(strategySet), symbol, barStart, side);
+    }
+
+    /// <summary>The 8 hex digits that stand for a strategy set in its ids.</summary>
+    public static string SetHash(string strategySet)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(strategySet);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(strategySet), hash);
+        return Convert.ToHexStringLower(hash[..4]);
+    }
+
+    internal static string Compose(string set, string symbol, DateTimeOffset barStart, OrderSide side)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
         if (symbol.Length > MaxSymbolLength)
         {
             throw new ArgumentException($"symbol '{symbol}' is longer than {MaxSymbolLength} characters", nameof(symbol));
         }
 
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(strategySet), hash);
-        var set = Convert.ToHexStringLower(hash[..4]);
         var when = barStart.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
         var s = side == OrderSide.Buy ? 'b' : 's';
         return string.Create(CultureInfo.InvariantCulture, $"mqd-{set}-{symbol}-{when}-{s}");

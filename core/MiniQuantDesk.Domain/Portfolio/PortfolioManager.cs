@@ -35,6 +35,7 @@ public sealed class PortfolioManager
     private readonly decimal[] _sleeves;
     private readonly PortfolioOptions _options;
     private readonly decimal _sleeveShare;
+    private readonly string _setHash;
 
     public PortfolioManager(IReadOnlyList<string> strategies, IReadOnlyList<string> symbols, PortfolioOptions options)
     {
@@ -63,6 +64,7 @@ public sealed class PortfolioManager
         _sleeves = new decimal[_strategies.Length * _symbols.Length];
         _sleeveShare = options.Allocation / (_strategies.Length * _symbols.Length);
         StrategySet = string.Join('+', _strategies.Order(StringComparer.Ordinal));
+        _setHash = IntentId.SetHash(StrategySet);
     }
 
     /// <summary>The strategy names, sorted, joined by '+': part of every intent's id.</summary>
@@ -166,7 +168,7 @@ public sealed class PortfolioManager
         equity <= 0m || close <= 0m ? 0m : decimal.Floor(_sleeveShare * equity / close);
 
     private OrderIntent Intent(in Bar bar, OrderSide side, decimal quantity) => new(
-        IntentId.For(StrategySet, bar.Symbol, bar.Start, side),
+        IntentId.Compose(_setHash, bar.Symbol, bar.Start, side),
         bar.Symbol,
         side,
         quantity,
