@@ -1,0 +1,140 @@
+using MiniQuantDesk.Domain.MarketData;
+using MiniQuantDesk.Domain.Portfolio;
+using MiniQuantDesk.Domain.Risk;
+using MiniQuantDesk.Domain.Strategies;
+
+namespace MiniQuantDesk.Domain.Backtest;
+
+/// <summary>
+/// The backtest: bars in, trades, equity curve and summary out. Pure (no I/O, no clock) and deterministic.
+/// It runs the live decision code: <see cref="Indicators.IndicatorSet"/> → the strategies →
+/// <see cref="PortfolioManager"/> → <see cref="RiskManager"/> → fills booked by <see cref="Accounting.Book"/>.
+/// For each bar, in time order (SPEC §4): (a) the symbol's order from its previous bar fills at this open
+/// (and a broker-held stop/take-profit may fill inside the bar); (b) at the close, indicators and strategies
+/// see the bar and the portfolio decides — on the symbol's last bar of the session it flattens at the close
+/// instead — and an approved intent waits for the next bar; (c) after the last bar of a bar time, one
+/// equity row.
+/// </summary>
+public static class BacktestEngine
+{
+    /// <summary>How often (in bars) <c>progress</c> is called.</summary>
+    public const int ProgressEvery = 4096;
+
+    /// <summary>Prepares the bars (SPEC §2, <see cref="BacktestBars.Prepare"/>) and runs.</summary>
+    public static BacktestResult Run(IEnumerable<Bar> bars, BacktestOptions options, Action<int, int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Run(BacktestBars.Prepare(bars, options.From, options.To), options, progress);
+    }
+
+    /// <summary>
+    /// Runs on prepared bars. Throws <see cref="ArgumentException"/> listing every bad setting before
+    /// anything runs. <paramref name="progress"/> gets (bars done, bars total) every <see cref="ProgressEvery"/> bars and at the end.
+    /// </summary>
+    public static BacktestResult Run(BacktestBars prepared, BacktestOptions options, Action<int, int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", errors), nameof(options));
+        }
+
+        var bars = prepared.BarArray;
+        var symbolIndex = prepared.SymbolIndex;
+        var lastOfSession = prepared.LastOfSession;
+        var sessionOf = prepared.SessionOf;
+        var symbols = prepared.Symbols.Select(s => new SymbolBook(s, options)).ToArray();
+        var portfolio = new PortfolioManager(options.Strategies, prepared.Symbols, options.Portfolio);
+        var broker = new SimulatedBroker(symbols, options.InitialCash, options.Commission, bars.Length > 0 ? bars[0].Start : default);
+        var risk = new BacktestRisk(options.Risk);
+        var refusals = new List<RiskRefusal>();
+        var equity = new EquityPoint[prepared.Times];
+        var sessions = new List<DateOnly>();
+        var dayPeak = options.InitialCash;
+        var allTimePeak = options.InitialCash;
+        var row = 0;
+
+        for (var i = 0; i < bars.Length; i++)
+        {
+            ref readonly var bar = ref bars[i];
+            var symbol = symbols[symbolIndex[i]];
+            var session = sessionOf[i];
+            if (sessions.Count == 0 || sessions[^1] != session)
+            {
+                sessions.Add(session);
+                var opening = broker.Equity();
+                broker.StartDay(bar.Start);
+                dayPeak = opening;
+                allTimePeak = Math.Max(allTimePeak, opening);
+            }
+
+            // (a) the open: last bar's order, then whatever the broker holds for this position.
+            if (symbol.Pending is not null)
+            {
+                broker.FillPendingAtOpen(symbol, bar, session);
+            }
+
+            if (symbol.Exit is not null)
+            {
+                broker.CheckProtectiveExit(symbol, bar, session);
+            }
+
+            // (b) the close: the same decision path as live.
+            symbol.Indicators.Update(bar);
+            var strategies = symbol.Strategies;
+            var signals = symbol.Signals;
+            for (var k = 0; k < strategies.Length; k++)
+            {
+                signals[k] = strategies[k].OnBar(bar, symbol.Indicators);
+            }
+
+            symbol.LastClose = bar.Close;
+            var closing = lastOfSession[i];
+
+            // Most bars carry no signal: then the portfolio has nothing to decide (its flat-means-empty rule
+            // is applied at its next call, before any signal counts).
+            var intent = closing || signals.AsSpan().ContainsAnyExcept(SignalKind.None)
+                ? portfolio.Decide(bar, signals, symbol.Quantity, broker.Equity(), closing)
+                : null;
+            if (intent is not null)
+            {
+                var now = broker.Equity();
+                var peaks = new EquityPeaks(Math.Max(dayPeak, now), Math.Max(allTimePeak, now));
+                var verdict = risk.Evaluate(intent, bar, symbols, broker, peaks, session, broker.DayTradesSince(sessions[Math.Max(0, sessions.Count - 5)]));
+                if (!verdict.Approved)
+                {
+                    refusals.Add(new RiskRefusal(intent, verdict));
+                }
+                else if (closing && options.Portfolio.FlattenAtSessionClose)
+                {
+                    broker.SellAtClose(symbol, intent, bar, session);
+                }
+                else
+                {
+                    symbol.Pending = intent;
+                }
+            }
+
+            // (c) one equity row per bar time, after its last bar.
+            if (i + 1 == bars.Length || bars[i + 1].Start != bar.Start)
+            {
+                var value = broker.Equity();
+                dayPeak = Math.Max(dayPeak, value);
+                allTimePeak = Math.Max(allTimePeak, value);
+                equity[row++] = new EquityPoint(bar.Start, broker.Book.Cash, broker.SharesHeld(), value);
+            }
+
+            if (progress is not null && (i + 1) % ProgressEvery == 0)
+            {
+                progress(i + 1, bars.Length);
+            }
+        }
+
+        progress?.Invoke(bars.Length, bars.Length);
+        var trades = broker.Trades.ToArray();
+        var summary = PerformanceStatistics.Summarise(options.InitialCash, equity, trades, prepared.Sessions);
+        return new BacktestResult(prepared.Symbols, trades, equity, summary, refusals);
+    }
+}

@@ -1,0 +1,82 @@
+namespace MiniQuantDesk.Domain.Backtest;
+
+/// <summary>The summary figures of a run, computed in decimal from the unrounded equity rows (see <see cref="BacktestSummary"/>).</summary>
+public static class PerformanceStatistics
+{
+    public static BacktestSummary Summarise(decimal initialCash, IReadOnlyList<EquityPoint> equity, IReadOnlyList<BacktestTrade> trades, int sessions)
+    {
+        ArgumentNullException.ThrowIfNull(equity);
+        ArgumentNullException.ThrowIfNull(trades);
+        var final = equity.Count > 0 ? equity[^1].Equity : initialCash;
+        var wins = trades.Count(t => t.Pnl > 0m);
+        return new BacktestSummary(
+            initialCash,
+            final,
+            (final / initialCash) - 1m,
+            trades.Count,
+            trades.Count == 0 ? null : (decimal)wins / trades.Count,
+            MaxDrawdown(initialCash, equity),
+            Sharpe(equity),
+            equity.Count,
+            sessions,
+            equity.Count > 0 ? equity[0].Time : null,
+            equity.Count > 0 ? equity[^1].Time : null);
+    }
+
+    /// <summary>max_i (peak_i − equity_i) / peak_i with peak_i = max(initial, equity_0 .. equity_i).</summary>
+    public static decimal MaxDrawdown(decimal initialCash, IReadOnlyList<EquityPoint> equity)
+    {
+        var peak = initialCash;
+        var worst = 0m;
+        foreach (var point in equity)
+        {
+            peak = Math.Max(peak, point.Equity);
+            if (peak > 0m)
+            {
+                worst = Math.Max(worst, (peak - point.Equity) / peak);
+            }
+        }
+
+        return worst;
+    }
+
+    /// <summary>mean(r) / sd(r) × √(252·390) over r_i = equity_i / equity_{i−1} − 1; null when undefined.</summary>
+    public static double? Sharpe(IReadOnlyList<EquityPoint> equity)
+    {
+        var n = equity.Count - 1;
+        if (n < 2)
+        {
+            return null;
+        }
+
+        // Returns are ~1e-4 and their mean ~1e-7: decimal keeps the digits a double sum would lose.
+        var returns = new decimal[n];
+        var sum = 0m;
+        for (var i = 0; i < n; i++)
+        {
+            var previous = equity[i].Equity;
+            if (previous <= 0m)
+            {
+                return null;
+            }
+
+            returns[i] = (equity[i + 1].Equity / previous) - 1m;
+            sum += returns[i];
+        }
+
+        var mean = sum / n;
+        var squares = 0m;
+        foreach (var r in returns)
+        {
+            squares += (r - mean) * (r - mean);
+        }
+
+        var variance = squares / (n - 1);
+        if (variance == 0m)
+        {
+            return null;
+        }
+
+        return (double)mean / Math.Sqrt((double)variance) * Math.Sqrt(BacktestSummary.AnnualisationPeriods);
+    }
+}

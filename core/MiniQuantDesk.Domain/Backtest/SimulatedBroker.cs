@@ -1,0 +1,184 @@
+using MiniQuantDesk.Domain.Accounting;
+using MiniQuantDesk.Domain.MarketData;
+using MiniQuantDesk.Domain.Orders;
+using MiniQuantDesk.Domain.Risk.Protections;
+
+namespace MiniQuantDesk.Domain.Backtest;
+
+/// <summary>
+/// The fill model and the ledger of a run. Market orders fill at the open of the symbol's next bar (a
+/// session-close flatten at the bar's close); a buy that the cash cannot pay is cut to
+/// floor((cash − fixed) / (open + per share)) shares (SPEC §4a). A protective exit the broker holds
+/// fills inside a bar: at the open when the bar opens beyond it, else at its price when the bar's range
+/// reaches it; when a bar reaches both, the stop-loss is assumed first (the pessimistic reading of a bar).
+/// Every fill goes through <see cref="Book.Apply"/>, the same accounting as live.
+/// </summary>
+internal sealed class SimulatedBroker
+{
+    private readonly SymbolBook[] _symbols;
+    private readonly CommissionModel _commission;
+    private readonly List<BacktestTrade> _trades = [];
+    private readonly List<ClosedTrade> _closed = [];
+    private readonly List<DateOnly> _dayTradeSessions = [];
+    private int _executions;
+
+    public SimulatedBroker(SymbolBook[] symbols, decimal initialCash, CommissionModel commission, DateTimeOffset start)
+    {
+        _symbols = symbols;
+        _commission = commission;
+        Book = Book.Open(initialCash, start);
+    }
+
+    public Book Book { get; private set; }
+
+    public IReadOnlyList<BacktestTrade> Trades => _trades;
+
+    public IReadOnlyList<ClosedTrade> ClosedTrades => _closed;
+
+    /// <summary>Round trips opened and closed in the same session, from <paramref name="since"/> on (the PDT count).</summary>
+    public int DayTradesSince(DateOnly since)
+    {
+        var count = 0;
+        for (var i = _dayTradeSessions.Count - 1; i >= 0 && _dayTradeSessions[i] >= since; i--)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>Cash + Σ shares × last close over the symbols.</summary>
+    public decimal Equity()
+    {
+        var equity = Book.Cash;
+        foreach (var symbol in _symbols)
+        {
+            if (symbol.Quantity != 0m)
+            {
+                equity += symbol.Quantity * symbol.LastClose;
+            }
+        }
+
+        return equity;
+    }
+
+    public decimal SharesHeld()
+    {
+        var shares = 0m;
+        foreach (var symbol in _symbols)
+        {
+            shares += symbol.Quantity;
+        }
+
+        return shares;
+    }
+
+    /// <summary>A new session: the book's day figures restart from the equity at the last closes.</summary>
+    public void StartDay(DateTimeOffset at)
+    {
+        var marks = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var symbol in _symbols)
+        {
+            if (symbol.Quantity != 0m)
+            {
+                marks[symbol.Symbol] = symbol.LastClose;
+            }
+        }
+
+        Book = Book.StartDay(marks, at);
+    }
+
+    /// <summary>Fills the symbol's pending market order at this bar's open.</summary>
+    public void FillPendingAtOpen(SymbolBook symbol, in Bar bar, DateOnly session)
+    {
+        var order = symbol.Pending!;
+        symbol.Pending = null;
+        var price = bar.Open;
+        if (order.Side == OrderSide.Buy)
+        {
+            var quantity = order.Quantity;
+            if ((quantity * price) + _commission.For(quantity) > Book.Cash)
+            {
+                quantity = decimal.Floor((Book.Cash - _commission.Fixed) / (price + _commission.PerShare));
+            }
+
+            if (quantity >= 1m)
+            {
+                Fill(symbol, order.IntentId, OrderSide.Buy, quantity, price, bar.Start, session, ExitReason.Signal);
+                symbol.Exit = order.Protection;
+                symbol.ExitOrderId = order.IntentId;
+            }
+
+            return;
+        }
+
+        var held = Math.Min(order.Quantity, symbol.Quantity);
+        if (held > 0m)
+        {
+            Fill(symbol, order.IntentId, OrderSide.Sell, held, price, bar.Start, session, ExitReason.Signal);
+        }
+    }
+
+    /// <summary>Sells at this bar's close (the session-close flatten).</summary>
+    public void SellAtClose(SymbolBook symbol, OrderIntent order, in Bar bar, DateOnly session)
+    {
+        var quantity = Math.Min(order.Quantity, symbol.Quantity);
+        if (quantity > 0m)
+        {
+            Fill(symbol, order.IntentId, OrderSide.Sell, quantity, bar.Close, bar.Start, session, ExitReason.SessionClose);
+        }
+    }
+
+    /// <summary>Triggers the broker-held stop-loss or take-profit when this bar reaches it.</summary>
+    public void CheckProtectiveExit(SymbolBook symbol, in Bar bar, DateOnly session)
+    {
+        if (symbol.Exit is not { } exit || symbol.Quantity <= 0m)
+        {
+            return;
+        }
+
+        if (exit.StopLossPrice is { } stop && bar.Low <= stop)
+        {
+            var price = bar.Open < stop ? bar.Open : stop;
+            Fill(symbol, symbol.ExitOrderId + "-sl", OrderSide.Sell, symbol.Quantity, price, bar.Start, session, ExitReason.StopLoss);
+        }
+        else if (exit.TakeProfitPrice is { } take && bar.High >= take)
+        {
+            var price = bar.Open > take ? bar.Open : take;
+            Fill(symbol, symbol.ExitOrderId + "-tp", OrderSide.Sell, symbol.Quantity, price, bar.Start, session, ExitReason.TakeProfit);
+        }
+    }
+
+    private void Fill(SymbolBook symbol, string orderId, OrderSide side, decimal quantity, decimal price, DateTimeOffset at, DateOnly session, ExitReason reason)
+    {
+        var commission = _commission.For(quantity);
+        _executions++;
+        var fill = new FillEvent(orderId, $"sim-{_executions}", symbol.Symbol, side, quantity, price, commission, at);
+        Book = Book.Apply(fill);
+        var position = Book.Positions.TryGetValue(symbol.Symbol, out var p) ? p : null;
+        symbol.Quantity = position?.Quantity ?? 0m;
+        symbol.CostBasis = position?.CostBasis ?? 0m;
+
+        if (side == OrderSide.Buy)
+        {
+            symbol.Trip ??= new RoundTrip(at, session);
+            symbol.Trip.Bought(quantity, price, commission);
+            return;
+        }
+
+        symbol.Trip?.Sold(quantity, price, commission);
+        if (symbol.Quantity == 0m && symbol.Trip is { } trip)
+        {
+            var trade = trip.Close(symbol.Symbol, at, reason);
+            _trades.Add(trade);
+            _closed.Add(new ClosedTrade(symbol.Symbol, at, trade.Pnl));
+            if (trip.EntrySession == session)
+            {
+                _dayTradeSessions.Add(session);
+            }
+            symbol.Trip = null;
+            symbol.Exit = null;
+            symbol.ExitOrderId = null;
+        }
+    }
+}
