@@ -68,6 +68,9 @@ param tickStaleAfterSeconds int = 180
 @maxValue(86400)
 param orderTimeoutSeconds int = 300
 
+@description('Strategies the desk runs, comma-separated names (Desk__Strategies)')
+param strategies string = 'sma-crossover,rsi-mean-reversion,bollinger-reversion,vwap-reversion'
+
 @description('Seconds each health check may take (Health__CheckTimeoutSeconds)')
 @minValue(1)
 @maxValue(30)
@@ -128,6 +131,7 @@ var deskSettings = {
   Desk__Symbols: join(symbols, ',')
   Desk__TickStaleAfterSeconds: string(tickStaleAfterSeconds)
   Desk__OrderTimeoutSeconds: string(orderTimeoutSeconds)
+  Desk__Strategies: strategies
   Alpaca__Mode: isLive ? 'Live' : 'Paper'
   Alpaca__TradingBaseUrl: isLive ? 'https://api.alpaca.markets' : 'https://paper-api.alpaca.markets'
   Alpaca__DataBaseUrl: 'https://data.alpaca.markets'

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace MiniQuantDesk.Functions.Configuration;
 
 /// <summary>The desk's own settings (section <c>Desk</c>; environment <c>Desk__Symbols</c>, ...).</summary>
-public sealed partial record DeskOptions(IReadOnlyList<string> Symbols, TimeSpan TickStaleAfter, TimeSpan OrderTimeout)
+public sealed partial record DeskOptions(IReadOnlyList<string> Symbols, TimeSpan TickStaleAfter, TimeSpan OrderTimeout, IReadOnlyList<string> Strategies)
 {
     public static DeskOptions Bind(Microsoft.Extensions.Configuration.IConfiguration configuration, List<string> problems)
     {
@@ -23,7 +23,19 @@ public sealed partial record DeskOptions(IReadOnlyList<string> Symbols, TimeSpan
 
         var stale = SettingReader.Seconds(section, "Desk:TickStaleAfterSeconds", "TickStaleAfterSeconds", 180, 30, 3600, problems);
         var orderTimeout = SettingReader.Seconds(section, "Desk:OrderTimeoutSeconds", "OrderTimeoutSeconds", 300, 5, 86400, problems);
-        return new DeskOptions(symbols.Distinct().ToList(), stale, orderTimeout);
+        var strategies = (section["Strategies"] is { Length: > 0 } list ? list : string.Join(",", Domain.Strategies.StrategyCatalog.Names))
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+        foreach (var unknown in strategies.Select(Domain.Strategies.StrategyCatalog.Check).OfType<string>())
+        {
+            problems.Add($"Desk:Strategies has an {unknown}");
+        }
+
+        if (strategies.Count == 0)
+        {
+            problems.Add("Desk:Strategies must name at least one strategy");
+        }
+
+        return new DeskOptions(symbols.Distinct().ToList(), stale, orderTimeout, strategies);
     }
 
     [GeneratedRegex("^[A-Z][A-Z0-9.]{0,9}$")]

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using MiniQuantDesk.Adapters.Alpaca;
 using MiniQuantDesk.Adapters.Storage;
+using MiniQuantDesk.Domain.Portfolio;
 using MiniQuantDesk.Domain.Risk;
+using MiniQuantDesk.Domain.Strategies;
 
 namespace MiniQuantDesk.Functions.Configuration;
 
@@ -9,7 +11,7 @@ namespace MiniQuantDesk.Functions.Configuration;
 /// Every setting the handler reads, bound and validated once at start-up. A bad value stops the app
 /// with one message naming each offending setting; nothing starts half-configured.
 /// </summary>
-public sealed record DeskSettings(StorageOptions Storage, DeskOptions Desk, BrokerOptions Broker, HealthOptions Health, AlpacaOptions Alpaca, RiskOptions Risk)
+public sealed record DeskSettings(StorageOptions Storage, DeskOptions Desk, BrokerOptions Broker, HealthOptions Health, AlpacaOptions Alpaca, RiskOptions Risk, StrategyOptions Strategies, PortfolioOptions Portfolio)
 {
     public static DeskSettings Load(IConfiguration configuration)
     {
@@ -24,12 +26,14 @@ public sealed record DeskSettings(StorageOptions Storage, DeskOptions Desk, Brok
         var health = HealthOptions.Bind(configuration, problems);
         var alpaca = BindAlpaca(configuration, broker, problems);
         var risk = BindRisk(configuration, problems);
+        var strategies = Bind<StrategyOptions>(configuration, StrategyOptions.SectionName, o => o.Validate(), problems);
+        var portfolio = Bind<PortfolioOptions>(configuration, PortfolioOptions.SectionName, o => o.Validate(), problems);
         if (problems.Count > 0)
         {
             throw new SettingsException(problems.Distinct().ToList());
         }
 
-        return new DeskSettings(storage, desk, broker, health, alpaca, risk);
+        return new DeskSettings(storage, desk, broker, health, alpaca, risk, strategies, portfolio);
     }
 
     // Without keys the desk talks to the simulated market, so missing keys are not a problem there.
@@ -45,6 +49,22 @@ public sealed record DeskSettings(StorageOptions Storage, DeskOptions Desk, Brok
         {
             problems.AddRange(ex.Errors);
             return new AlpacaOptions();
+        }
+    }
+
+    private static T Bind<T>(IConfiguration configuration, string section, Func<T, IEnumerable<string>> validate, List<string> problems)
+        where T : class, new()
+    {
+        try
+        {
+            var options = configuration.GetSection(section).Get<T>() ?? new T();
+            problems.AddRange(validate(options));
+            return options;
+        }
+        catch (InvalidOperationException ex)
+        {
+            problems.Add(ex.Message);
+            return new T();
         }
     }
 

@@ -24,6 +24,7 @@ public static class DeskServices
         services.AddSingleton<ExposureReservations>();
         services.AddSingleton<TransactionLog>();
         services.AddSingleton<RiskStateStore>();
+        services.AddSingleton<SleeveStore>();
         services.AddSingleton<OrderTrackingQueue>();
         services.AddSingleton<Broker.BrokerClients>();
         services.AddSingleton<Orders.OrderLifecycle>();

@@ -20,8 +20,9 @@ namespace MiniQuantDesk.Domain.Portfolio;
 ///    every sleeve empties and everything held is sold; signals on that bar are ignored.
 /// 2. Nothing held or in flight: all sleeves are empty (what the broker holds wins over the plan, e.g.
 ///    after a refused entry or a protective exit).
-/// 3. Conflict rule, "exit wins": when one strategy says Sell and another Buy on the same bar, the sells
-///    are applied and the buys are dropped for that bar (a disagreement is no moment to add risk).
+/// 3. Conflict rule, "exit wins": when a strategy that holds a sleeve says Sell and another says Buy on the
+///    same bar, the sells are applied and the buys are dropped for that bar (a disagreement is no moment to
+///    add risk). A Sell from a strategy holding nothing changes nothing and vetoes nothing.
 /// 4. Sell empties that strategy's sleeve; Buy fills an empty one with
 ///    floor(Allocation × equity / (strategies × symbols) / close) shares (nothing when that is 0); a Buy
 ///    on a full sleeve or a Sell on an empty one changes nothing.
@@ -122,7 +123,13 @@ public sealed class PortfolioManager
             sleeves.Clear();
         }
 
-        var anySell = signals.Contains(SignalKind.Sell);
+        // Only a Sell that would empty a sleeve is a disagreement: level-style strategies (VWAP: "above
+        // VWAP, exit") say Sell on most bars while flat, and must not veto every other strategy's entry.
+        var anySell = false;
+        for (var k = 0; k < sleeves.Length; k++)
+        {
+            anySell |= signals[k] == SignalKind.Sell && sleeves[k] > 0m;
+        }
         var changed = false;
         for (var k = 0; k < sleeves.Length; k++)
         {

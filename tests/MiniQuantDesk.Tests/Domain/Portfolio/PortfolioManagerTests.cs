@@ -66,6 +66,17 @@ public sealed class PortfolioManagerTests
     }
 
     [Fact]
+    public void A_sell_from_a_strategy_that_holds_nothing_vetoes_no_entry()
+    {
+        // VWAP reversion says Sell on most bars above VWAP; while it holds nothing that is no disagreement.
+        var portfolio = new PortfolioManager(["a", "b"], ["SPY"], new PortfolioOptions());
+        var intent = portfolio.Decide(Bar(close: 100m), [SignalKind.Sell, SignalKind.Buy], 0m, 100_000m, false);
+
+        Assert.Equal((OrderSide.Buy, 475m), (intent!.Side, intent.Quantity));
+        Assert.Equal((0m, 475m), (portfolio.Sleeve(0, 0), portfolio.Sleeve(1, 0)));
+    }
+
+    [Fact]
     public void Session_close_sells_everything_and_ignores_the_signals()
     {
         var portfolio = new PortfolioManager(["a", "b"], ["SPY"], new PortfolioOptions());
