@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
+using MiniQuantDesk.Adapters.Alpaca.Requests;
 using MiniQuantDesk.Adapters.Storage;
 using MiniQuantDesk.Domain.Calendar;
 using MiniQuantDesk.Domain.MarketData;
-using MiniQuantDesk.Domain.Orders;
 using MiniQuantDesk.Domain.Portfolio;
 using MiniQuantDesk.Domain.Strategies;
 using MiniQuantDesk.Functions.BarPoll;
@@ -20,7 +20,7 @@ namespace MiniQuantDesk.Functions.EvaluateStrategies;
 /// (deterministic ids) to PlaceOrder. The sleeves it starts from are those from before this minute, so a
 /// repeated tick decides the same again.
 /// </summary>
-public sealed class EvaluateStrategiesFunction(BarStore bars, OrderStore orders, SleeveStore sleeves, BrokerClients broker, DeskSettings settings) : IQueueFunction
+public sealed class EvaluateStrategiesFunction(BarStore bars, SleeveStore sleeves, BrokerClients broker, DeskSettings settings) : IQueueFunction
 {
     private static readonly UsEquityCalendar Calendar = UsEquityCalendar.Bundled();
 
@@ -69,14 +69,22 @@ public sealed class EvaluateStrategiesFunction(BarStore bars, OrderStore orders,
         }
     }
 
-    /// <summary>Held at the broker plus what open orders will still add or remove.</summary>
+    /// <summary>
+    /// Held at the broker plus what the broker's open orders will still add or remove. Both come from the
+    /// broker in the same minute: the desk's own records may lag a fill the position already shows.
+    /// Intents not yet at the broker are covered by PlaceOrder's reservations and risk checks.
+    /// </summary>
     private async Task<Dictionary<string, decimal>> HoldingsAsync(CancellationToken ct)
     {
-        var held = (await broker.Trading.ListPositionsAsync(ct)).ToDictionary(p => p.Symbol, p => p.Qty, StringComparer.Ordinal);
-        foreach (var open in await orders.ListOpenAsync(ct))
+        var positions = broker.Trading.ListPositionsAsync(ct);
+        var open = broker.Trading.ListOrdersAsync(new AlpacaOrderQuery { Status = "open", Limit = 500 }, ct);
+        await Task.WhenAll(positions, open);
+        var held = positions.Result.ToDictionary(p => p.Symbol, p => p.Qty, StringComparer.Ordinal);
+        // Protective legs wait "held" until their entry fills; they are exits of a position not yet there.
+        foreach (var order in open.Result.Where(o => o.Qty is not null && o.Status != "held"))
         {
-            var remaining = open.Record.Side == OrderSide.Buy ? open.Record.RemainingQuantity : -open.Record.RemainingQuantity;
-            held[open.Record.Symbol] = held.GetValueOrDefault(open.Record.Symbol) + remaining;
+            var remaining = order.Qty!.Value - order.FilledQty;
+            held[order.Symbol] = held.GetValueOrDefault(order.Symbol) + (string.Equals(order.Side, "sell", StringComparison.OrdinalIgnoreCase) ? -remaining : remaining);
         }
 
         return held;
