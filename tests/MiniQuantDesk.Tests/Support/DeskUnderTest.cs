@@ -28,9 +28,9 @@ public sealed class DeskUnderTest : IAsyncDisposable
 
     public StorageAccount Storage { get; }
 
-    public static async Task<DeskUnderTest> StartAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string>? extra = null, decimal speed = 60m)
+    public static async Task<DeskUnderTest> StartAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string>? extra = null, decimal speed = 60m, DateTimeOffset? marketStart = null)
     {
-        var market = await SimulatedMarket.StartAsync(new SimulatedMarketOptions { Speed = speed, KeyId = "k", SecretKey = "s" });
+        var market = await SimulatedMarket.StartAsync(new SimulatedMarketOptions { Speed = speed, KeyId = "k", SecretKey = "s", MarketStart = marketStart });
         var url = market.BaseAddress.ToString().TrimEnd('/');
         var environment = new Dictionary<string, string>
         {
