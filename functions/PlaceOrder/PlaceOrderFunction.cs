@@ -19,6 +19,7 @@ public sealed class PlaceOrderFunction(
     RiskGate risk,
     OrderSubmission submission,
     OrderTrackingQueue tracking,
+    ExposureReservations reservations,
     TransactionLog log,
     TimeProvider time) : IQueueFunction
 {
@@ -38,7 +39,13 @@ public sealed class PlaceOrderFunction(
                 return;
             }
 
-            (existing, _) = await orders.InsertIfAbsentAsync(OrderRecord.FromIntent(intent, time.GetUtcNow()), OrderIntentMessage.ProtectionJson(intent), cancellationToken);
+            (existing, var inserted) = await orders.InsertIfAbsentAsync(OrderRecord.FromIntent(intent, time.GetUtcNow()), OrderIntentMessage.ProtectionJson(intent), cancellationToken);
+            if (!inserted && existing.Record.IsTerminal)
+            {
+                // A concurrent delivery already took this order to its end (and released its exposure);
+                // the reservation just made under the same intent id must not outlive it.
+                await reservations.ReleaseAsync(intent.IntentId, cancellationToken);
+            }
         }
 
         if (existing.Record.Status == OrderStatus.Intended)

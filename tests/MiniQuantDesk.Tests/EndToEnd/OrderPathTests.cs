@@ -32,7 +32,8 @@ public sealed class OrderPathTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Equal(10m, filled.Record.FilledQuantity);
         var position = Assert.Single(desk.Market.State().Positions, p => p.Symbol == "SPY");
         Assert.Equal(10m, position.Qty);
-        Assert.Empty((await new ExposureReservations(desk.Storage).ReadAsync(CancellationToken.None)).Entries);
+        // The reservation is released right after the order is seen terminal.
+        await DeskUnderTest.EventuallyAsync(async () => (await new ExposureReservations(desk.Storage).ReadAsync(CancellationToken.None)).Entries.IsEmpty ? "released" : null, Patience, "exposure released");
         var log = await new TransactionLog(desk.Storage).ReadDayAsync(filled.Record.CreatedAt, CancellationToken.None);
         Assert.Contains(log, e => e["clientOrderId"]?.ToString() == intent.IntentId && e["to"]?.ToString() == nameof(OrderStatus.Filled));
     }
