@@ -20,7 +20,7 @@ namespace MiniQuantDesk.Functions.EvaluateStrategies;
 /// (deterministic ids) to PlaceOrder. The sleeves it starts from are those from before this minute, so a
 /// repeated tick decides the same again.
 /// </summary>
-public sealed class EvaluateStrategiesFunction(BarStore bars, SleeveStore sleeves, BrokerClients broker, DeskSettings settings) : IQueueFunction
+public sealed class EvaluateStrategiesFunction(BarStore bars, SleeveStore sleeves, BrokerClients broker, IShadowPredictor shadow, DeskSettings settings) : IQueueFunction
 {
     private static readonly UsEquityCalendar Calendar = UsEquityCalendar.Bundled();
 
@@ -61,11 +61,25 @@ public sealed class EvaluateStrategiesFunction(BarStore bars, SleeveStore sleeve
             }
 
             context.Log($"{symbol} {bar.Start:HH:mm} signals {string.Join("/", signals)}" + (intent is null ? string.Empty : $" → {intent.Side} {intent.Quantity} ({intent.IntentId})"));
+            await ShadowAsync(symbol, window, tick.Minute, context, cancellationToken);
         }
 
         if (!await sleeves.TryWriteAsync(state, tick.Minute, before, Snapshot(portfolio), cancellationToken))
         {
             throw new ConcurrencyConflictException("portfolio sleeves"); // retried: the redo starts from the same sleeves
+        }
+    }
+
+    /// <summary>Shadow models see the same window after the decision; whatever they do, the minute goes on.</summary>
+    private async Task ShadowAsync(string symbol, IReadOnlyList<Bar> window, DateTimeOffset minute, FunctionContext context, CancellationToken ct)
+    {
+        try
+        {
+            await shadow.PredictAsync(symbol, window, minute, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            context.Logger.LogWarning("Shadow models failed for {Symbol} at {Minute:O} (orders unaffected): {Error}", symbol, minute, ex.Message);
         }
     }
 
