@@ -3,8 +3,9 @@ namespace MiniQuantDesk.Domain.MarketData;
 /// <summary>
 /// What BarPoll keeps from a broker answer: completed bars only (a bar whose minute has not ended is
 /// still being built and may be revised), each validated against the last accepted bar of its symbol.
-/// A rejected bar stops that symbol for this minute (later bars would be judged against a gap); the
-/// other symbols go on.
+/// A rejected bar is never stored and is treated as a gap: later bars are judged against the last good
+/// one, so one bad print cannot stall a symbol for the rest of the day. When the newest bar of a symbol is
+/// the rejected one, that symbol is not evaluated this minute. The other symbols go on.
 /// </summary>
 public static class BarIntake
 {
@@ -34,7 +35,7 @@ public static class BarIntake
                 if (!verdict.IsAccepted)
                 {
                     rejected.Add(new BarIntakeRejection(bar, verdict.Rejection!.Value, verdict.Reason!));
-                    break;
+                    continue;
                 }
 
                 accepted.Add(bar);

@@ -23,7 +23,7 @@ public sealed class BarIntakeTests
     }
 
     [Fact]
-    public void A_bad_bar_stops_its_symbol_with_a_reason_and_the_other_symbols_go_on()
+    public void A_bad_bar_is_skipped_with_a_reason_later_bars_are_judged_against_the_last_good_one_and_other_symbols_go_on()
     {
         var now = T0.AddMinutes(3);
         var broken = new Bar("SPY", T0.AddMinutes(1), 271m, 270.9m, 270m, 271m, 1000); // high below open/close
@@ -31,10 +31,21 @@ public sealed class BarIntakeTests
 
         var result = BarIntake.Admit(fetched, new Dictionary<string, Bar>(), now, new BarValidator(), Minute);
 
-        Assert.Equal([B("SPY", 0, 271m), B("QQQ", 0, 165m), B("QQQ", 1, 165.1m), B("QQQ", 2, 165.2m)], result.Accepted);
+        Assert.Equal([B("SPY", 0, 271m), B("SPY", 2, 271.1m), B("QQQ", 0, 165m), B("QQQ", 1, 165.1m), B("QQQ", 2, 165.2m)], result.Accepted);
         var rejection = Assert.Single(result.Rejected);
         Assert.Equal(broken, rejection.Bar);
         Assert.Equal(BarRejection.HighBelowOpenOrClose, rejection.Reason);
+    }
+
+    [Fact]
+    public void When_the_newest_bar_is_bad_the_symbol_has_nothing_new_this_minute()
+    {
+        var now = T0.AddMinutes(2);
+        var broken = new Bar("SPY", T0.AddMinutes(1), 271m, 270.9m, 270m, 271m, 1000);
+        var result = BarIntake.Admit([broken], new Dictionary<string, Bar> { ["SPY"] = B("SPY", 0, 271m) }, now, new BarValidator(), Minute);
+
+        Assert.Empty(result.Accepted);
+        Assert.Equal(broken, Assert.Single(result.Rejected).Bar);
     }
 
     [Fact]
