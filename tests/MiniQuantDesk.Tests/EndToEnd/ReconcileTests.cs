@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using MiniQuantDesk.Adapters.Alpaca;
+using MiniQuantDesk.Adapters.Alpaca.Requests;
+using MiniQuantDesk.Adapters.Storage;
+using MiniQuantDesk.Domain.Orders;
+using MiniQuantDesk.Tests.Support;
+
+namespace MiniQuantDesk.Tests.EndToEnd;
+
+public sealed class ReconcileTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task A_manual_broker_order_is_adopted_into_the_books_and_not_cancelled_and_drift_is_reported_not_traded()
+    {
+        await using var desk = await DeskUnderTest.StartAsync(azurite, new Dictionary<string, string> { ["Desk__Strategies"] = "sma-crossover", ["Desk__Symbols"] = "SPY" });
+        var broker = AlpacaTradingClient.Create(new AlpacaOptions { KeyId = "k", SecretKey = "s", TradingBaseUrl = desk.Market.BaseAddress, DataBaseUrl = desk.Market.BaseAddress });
+        var manual = new AlpacaOrderRequest { Symbol = "AAPL", Qty = 3m, Side = "buy", Type = "market", TimeInForce = "day", ClientOrderId = "phone-app-" + Guid.NewGuid().ToString("N")[..8] };
+        Assert.IsType<SubmitOrderResult.Placed>(await broker.SubmitOrderAsync(manual));
+
+        // The desk's books claim 7 QQQ the broker never had.
+        var orders = new OrderStore(desk.Storage);
+        await orders.EnsureCreatedAsync(CancellationToken.None);
+        var ghost = new OrderRecord("ghost-" + Guid.NewGuid().ToString("N")[..8], "b-ghost", "QQQ", OrderSide.Buy, OrderType.Market, 7m, null, OrderStatus.Filled, 7m, 165m, ImmutableList.Create("x-ghost"), desk.Market.Now, desk.Market.Now);
+        await orders.InsertIfAbsentAsync(ghost, null, CancellationToken.None);
+
+        var adopted = await DeskUnderTest.EventuallyAsync(async () => await orders.GetAsync(manual.ClientOrderId, CancellationToken.None) is { Record.Status: OrderStatus.Filled } o ? o : null, Patience, "the manual order adopted and filled in the books");
+        Assert.Equal(3m, adopted.Record.FilledQuantity);
+        var log = new TransactionLog(desk.Storage);
+        var entries = await DeskUnderTest.EventuallyAsync(async () =>
+        {
+            var day = await log.ReadDayAsync(desk.Market.Now, CancellationToken.None);
+            return day.Any(e => e["kind"]?.ToString() == "drift" && e["symbol"]?.ToString() == "QQQ") ? day : null;
+        }, Patience, "drift on QQQ logged");
+
+        Assert.Contains(entries, e => e["kind"]?.ToString() == "order-adopted" && e["clientOrderId"]?.ToString() == manual.ClientOrderId);
+        var state = desk.Market.State();
+        Assert.Equal("filled", state.Orders.Single(o => o.ClientOrderId == manual.ClientOrderId).Status); // never cancelled
+        Assert.DoesNotContain(state.Orders, o => o.Symbol == "QQQ"); // drift is not traded away
+        Assert.DoesNotContain(entries, e => e["kind"]?.ToString() == "drift" && e["symbol"]?.ToString() == "AAPL"); // adopted, so no drift
+    }
+}
