@@ -46,7 +46,8 @@ public sealed class RiskGate(BrokerClients broker, BarStore bars, OrderStore ord
         var recentBars = bars.ReadSinceAsync(intent.Symbol, now.AddMinutes(-30), ct);
         var known = orders.ListAsync(ct);
         var risk = riskState.ReadAsync(ct);
-        await Task.WhenAll(clock, account, positions, recentBars, known, risk);
+        var quote = intent.Type == OrderType.Market ? LatestQuoteAsync(intent.Symbol, ct) : Task.FromResult<QuoteSnapshot?>(null);
+        await Task.WhenAll(clock, account, positions, recentBars, known, risk, quote);
 
         var a = account.Result;
         var today = NewYorkTime.SessionDate(now);
@@ -68,6 +69,7 @@ public sealed class RiskGate(BrokerClients broker, BarStore bars, OrderStore ord
             TradingState = flags.KillSwitch ? TradingState.Halted : flags.TradingEnabled ? TradingState.Active : TradingState.Reducing,
             MarketOpen = clock.Result.IsOpen,
             LastBar = recentBars.Result.Count > 0 ? recentBars.Result[^1] : null,
+            Quote = quote.Result,
             Account = new AccountSnapshot(a.Equity, a.Cash, a.BuyingPower, a.PatternDayTrader, a.DaytradeCount),
             Positions = snapshot,
             Reserved = reserved.Excluding(intent.IntentId),
@@ -77,6 +79,20 @@ public sealed class RiskGate(BrokerClients broker, BarStore bars, OrderStore ord
             RecentOrderInstants = known.Result.Where(o => o.Record.CreatedAt > now.AddMinutes(-1)).Select(o => o.Record.CreatedAt).ToList(),
             ProtectionLocks = [],
         };
+    }
+
+    /// <summary>The NBBO for the spread check; a failed quote request leaves it missing (the risk options decide).</summary>
+    private async Task<QuoteSnapshot?> LatestQuoteAsync(string symbol, CancellationToken ct)
+    {
+        try
+        {
+            var quotes = await broker.Data.GetLatestQuotesAsync([symbol], cancellationToken: ct);
+            return quotes.TryGetValue(symbol, out var q) ? new QuoteSnapshot(q.BidPrice, q.AskPrice) : null;
+        }
+        catch (Adapters.Alpaca.Errors.AlpacaException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Moves the equity peaks forward (a new day restarts the day peak) and trips the breaker if due; persisted for people to see.</summary>

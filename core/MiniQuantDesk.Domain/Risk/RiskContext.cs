@@ -21,6 +21,9 @@ public sealed record RiskContext
     /// <summary>The last bar of the order's symbol (its start and close are used).</summary>
     public Bar? LastBar { get; init; }
 
+    /// <summary>The latest NBBO quote of the order's symbol, for the spread check before a market order.</summary>
+    public QuoteSnapshot? Quote { get; init; }
+
     public AccountSnapshot? Account { get; init; }
 
     /// <summary>Open positions by symbol (flat symbols may be absent or have quantity 0). Symbols match ordinally (upper case, as Alpaca writes them).</summary>

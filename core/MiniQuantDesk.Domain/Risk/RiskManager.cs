@@ -43,6 +43,7 @@ public static class RiskManager
         CheckMarketOpen(inputs, reasons);
         CheckStaleBar(inputs, reasons);
         CheckPriceBand(inputs, reasons);
+        SpreadCheck.Check(intent, context?.Quote, options, reasons);
         if (!reduces)
         {
             EntryLimits.Check(inputs, impact, reasons);

@@ -57,6 +57,12 @@ public sealed class RiskOptions
     /// <summary>Whether non-whole share quantities are accepted (only if the broker account allows fractional shares).</summary>
     public bool AllowFractionalShares { get; set; }
 
+    /// <summary>Widest bid-ask spread, in % of the midpoint, at which a market order is still sent.</summary>
+    public decimal MaxSpreadPct { get; set; } = 1m;
+
+    /// <summary>Refuse market orders when no quote is available (off by default: the free IEX feed often lacks one).</summary>
+    public bool RequireQuoteForMarketOrders { get; set; }
+
     public ProtectionOptions Protections { get; set; } = new();
 
     /// <summary>Every problem, each naming its setting; empty when the options are usable.</summary>
@@ -70,6 +76,7 @@ public sealed class RiskOptions
         Percent(errors, nameof(MaxDailyDrawdownPct), MaxDailyDrawdownPct);
         Percent(errors, nameof(MaxDrawdownPct), MaxDrawdownPct);
         Percent(errors, nameof(MaxPriceDeviationPct), MaxPriceDeviationPct);
+        Percent(errors, nameof(MaxSpreadPct), MaxSpreadPct);
         Between(errors, nameof(MaxOpenPositions), MaxOpenPositions, 1, 10_000);
         Between(errors, nameof(MaxOrdersPerMinute), MaxOrdersPerMinute, 1, 10_000);
         Between(errors, nameof(MaxBarAgeSeconds), MaxBarAgeSeconds, 0, 86_400);

@@ -40,6 +40,8 @@ public enum RiskReasonCode
     MaxOrderRate = 42,
     PatternDayTrader = 43,
     ProtectionLock = 44,
+    SpreadTooWide = 45,
+    MissingQuote = 46,
 
     InternalError = 99,
 }

@@ -29,6 +29,8 @@ public static class RiskReasonCodes
         RiskReasonCode.ReducingOnly => "Entries are paused (REDUCING): only orders that shrink an existing position pass.",
         RiskReasonCode.MarketClosed => "The regular session is closed.",
         RiskReasonCode.StaleBar => "The last bar for the symbol ended longer ago than Risk:MaxBarAgeSeconds.",
+        RiskReasonCode.SpreadTooWide => "A market order while the latest quote's spread is wider than Risk:MaxSpreadPct of its midpoint.",
+        RiskReasonCode.MissingQuote => "A market order with no usable latest quote while Risk:RequireQuoteForMarketOrders is set.",
         RiskReasonCode.PriceOutOfBand => "The limit or reference price is further from the last close than Risk:MaxPriceDeviationPct (fat finger).",
         RiskReasonCode.MaxOrderNotional => "The order's notional is above Risk:MaxOrderNotionalUsd.",
         RiskReasonCode.MaxPositionSize => "The position after the order (plus in-flight orders for the symbol) would be above Risk:MaxPositionSizeUsd.",
