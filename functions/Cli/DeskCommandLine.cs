@@ -15,6 +15,7 @@ public static class DeskCommandLine
         var root = new RootCommand("MiniQuantDesk: a serverless algorithmic trading desk");
         root.Add(ServeCommand());
         root.Add(LocalCommand.Create());
+        root.Add(BenchCommand.Create());
         root.Add(BacktestCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace MiniQuantDesk.Functions.Configuration;
 
 /// <summary>The desk's own settings (section <c>Desk</c>; environment <c>Desk__Symbols</c>, ...).</summary>
-public sealed partial record DeskOptions(IReadOnlyList<string> Symbols, TimeSpan TickStaleAfter, TimeSpan OrderTimeout, IReadOnlyList<string> Strategies)
+public sealed partial record DeskOptions(IReadOnlyList<string> Symbols, TimeSpan TickStaleAfter, TimeSpan OrderTimeout, IReadOnlyList<string> Strategies, TimeSpan SubmitGrace)
 {
     public static DeskOptions Bind(Microsoft.Extensions.Configuration.IConfiguration configuration, List<string> problems)
     {
@@ -35,7 +35,8 @@ public sealed partial record DeskOptions(IReadOnlyList<string> Symbols, TimeSpan
             problems.Add("Desk:Strategies must name at least one strategy");
         }
 
-        return new DeskOptions(symbols.Distinct().ToList(), stale, orderTimeout, strategies);
+        var grace = SettingReader.Seconds(section, "Desk:SubmitGraceSeconds", "SubmitGraceSeconds", 45, 1, 3600, problems);
+        return new DeskOptions(symbols.Distinct().ToList(), stale, orderTimeout, strategies, grace);
     }
 
     [GeneratedRegex("^[A-Z][A-Z0-9.]{0,9}$")]

@@ -28,6 +28,11 @@ public sealed record DeskSettings(StorageOptions Storage, DeskOptions Desk, Brok
         var risk = BindRisk(configuration, problems);
         var strategies = Bind<StrategyOptions>(configuration, StrategyOptions.SectionName, o => o.Validate(), problems);
         var portfolio = Bind<PortfolioOptions>(configuration, PortfolioOptions.SectionName, o => o.Validate(), problems);
+        if (desk.SubmitGrace <= alpaca.TotalTimeout)
+        {
+            problems.Add($"Desk:SubmitGraceSeconds ({desk.SubmitGrace.TotalSeconds:0}) must be longer than Alpaca:TotalTimeout ({alpaca.TotalTimeout.TotalSeconds:0} s), or an order still being sent could be sent again");
+        }
+
         if (problems.Count > 0)
         {
             throw new SettingsException(problems.Distinct().ToList());

@@ -44,7 +44,7 @@ public sealed class RiskGate(BrokerClients broker, BarStore bars, OrderStore ord
         var account = broker.Trading.GetAccountAsync(ct);
         var positions = broker.Trading.ListPositionsAsync(ct);
         var recentBars = bars.ReadSinceAsync(intent.Symbol, now.AddMinutes(-30), ct);
-        var known = orders.ListAsync(ct);
+        var known = orders.ListSinceAsync(now.AddDays(-1), ct);
         var risk = riskState.ReadAsync(ct);
         var quote = intent.Type == OrderType.Market ? LatestQuoteAsync(intent.Symbol, ct) : Task.FromResult<QuoteSnapshot?>(null);
         await Task.WhenAll(clock, account, positions, recentBars, known, risk, quote);

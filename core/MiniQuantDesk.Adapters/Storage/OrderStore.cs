@@ -67,6 +67,19 @@ public sealed class OrderStore(StorageAccount storage)
         return open;
     }
 
+    /// <summary>Orders created at or after <paramref name="since"/> (the risk check needs today's, not all time's).</summary>
+    public async Task<IReadOnlyList<StoredOrder>> ListSinceAsync(DateTimeOffset since, CancellationToken ct)
+    {
+        var recent = new List<StoredOrder>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and CreatedAt ge {since}");
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            recent.Add(FromEntity(entity));
+        }
+
+        return recent;
+    }
+
     public async Task<IReadOnlyList<StoredOrder>> ListAsync(CancellationToken ct)
     {
         var all = new List<StoredOrder>();

