@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using MiniQuantDesk.Adapters.Alpaca.Requests;
 using MiniQuantDesk.Adapters.Storage;
+using MiniQuantDesk.Domain.Calendar;
 using MiniQuantDesk.Domain.MarketData;
 using MiniQuantDesk.Functions.Broker;
 using MiniQuantDesk.Functions.Configuration;
@@ -17,6 +18,7 @@ public sealed class BarPollFunction(BrokerClients broker, BarStore bars, DeskSta
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Lookback = TimeSpan.FromMinutes(30);
+    private static readonly UsEquityCalendar Calendar = UsEquityCalendar.Bundled();
 
     public string Name => "BarPoll";
 
@@ -34,7 +36,9 @@ public sealed class BarPollFunction(BrokerClients broker, BarStore bars, DeskSta
         var last = await LastAcceptedAsync(symbols, now, cancellationToken);
         var from = last.Count == symbols.Count ? last.Values.Min(b => b.Start) : now - Lookback;
         var fetched = await broker.Data.GetBarsAsync(new AlpacaBarsRequest { Symbols = symbols, Start = from, End = now }, cancellationToken);
-        var received = fetched.SelectMany(pair => pair.Value.Select(b => b.ToBar(pair.Key)));
+        // Regular-session bars only (early closes included), as the backtest sees them: pre-market and
+        // after-hours prints would make live indicators differ from the backtest's.
+        var received = fetched.SelectMany(pair => pair.Value.Select(b => b.ToBar(pair.Key))).Where(b => Calendar.IsOpen(b.Start));
 
         var intake = BarIntake.Admit(received, last, now, new BarValidator(), Interval);
         foreach (var rejection in intake.Rejected)
@@ -57,16 +61,7 @@ public sealed class BarPollFunction(BrokerClients broker, BarStore bars, DeskSta
 
     private async Task<Dictionary<string, Bar>> LastAcceptedAsync(IReadOnlyList<string> symbols, DateTimeOffset now, CancellationToken ct)
     {
-        var last = new Dictionary<string, Bar>(StringComparer.Ordinal);
-        foreach (var symbol in symbols)
-        {
-            var recent = await bars.ReadSinceAsync(symbol, now - Lookback, ct);
-            if (recent.Count > 0)
-            {
-                last[symbol] = recent[^1];
-            }
-        }
-
-        return last;
+        var recent = await Task.WhenAll(symbols.Select(symbol => bars.ReadSinceAsync(symbol, now - Lookback, ct)));
+        return recent.Where(r => r.Count > 0).ToDictionary(r => r[^1].Symbol, r => r[^1], StringComparer.Ordinal);
     }
 }

@@ -45,7 +45,7 @@ public sealed class EvaluateStrategiesFunction(BarStore bars, SleeveStore sleeve
 
         foreach (var symbol in tick.Symbols.Where(s => symbols.Contains(s, StringComparer.Ordinal)))
         {
-            var window = await bars.ReadSinceAsync(symbol, tick.Minute.AddDays(-4), cancellationToken);
+            var window = await bars.ReadSinceAsync(symbol, WindowStart(tick.Minute), cancellationToken);
             if (window.Count == 0 || window[^1].Start != tick.Minute)
             {
                 context.Logger.LogWarning("{Symbol}: no stored bar for {Minute:O}; skipped this minute", symbol, tick.Minute);
@@ -102,6 +102,24 @@ public sealed class EvaluateStrategiesFunction(BarStore bars, SleeveStore sleeve
         }
 
         return held;
+    }
+
+    /// <summary>
+    /// The replay starts at the previous session's open: enough for every warm-up (the slowest needs 35 bars),
+    /// for windows that continue across the night as in the backtest, and for the session VWAP.
+    /// </summary>
+    private static DateTimeOffset WindowStart(DateTimeOffset minute)
+    {
+        var day = MiniQuantDesk.Domain.MarketData.NewYorkTime.SessionDate(minute);
+        for (var back = 1; back <= 10; back++)
+        {
+            if (Calendar.SessionOn(day.AddDays(-back)) is { } previous)
+            {
+                return previous.OpenUtc;
+            }
+        }
+
+        return minute.AddDays(-4);
     }
 
     /// <summary>The last minute of the session (an early close included), from the exchange calendar.</summary>
