@@ -92,7 +92,7 @@ param queueNames string[] = [
 ]
 
 @description('Tables the desk keeps its state in')
-param tableNames string[] = ['deskstate', 'orders', 'positions', 'txlog', 'bars', 'predictions']
+param tableNames string[] = ['deskstate', 'orders', 'positions', 'txlog', 'bars', 'predictions', 'adjustments']
 
 @description('Blob containers besides the deployment package container')
 param containerNames string[] = ['azure-webjobs-hosts', 'txlog', 'reports', 'models']

@@ -25,6 +25,7 @@ public static class DeskServices
         services.AddSingleton<TransactionLog>();
         services.AddSingleton<RiskStateStore>();
         services.AddSingleton<SleeveStore>();
+        services.AddSingleton<PositionAdjustmentStore>();
         services.AddSingleton<EvaluateStrategies.IShadowPredictor, EvaluateStrategies.NoShadowModels>();
         services.AddSingleton<OrderTrackingQueue>();
         services.AddSingleton<Broker.BrokerClients>();

@@ -5,6 +5,7 @@ using MiniQuantDesk.Adapters.Alpaca.Models;
 using MiniQuantDesk.Adapters.Alpaca.Requests;
 using MiniQuantDesk.Adapters.Storage;
 using MiniQuantDesk.Domain.Accounting;
+using MiniQuantDesk.Domain.MarketData;
 using MiniQuantDesk.Domain.Orders;
 using MiniQuantDesk.Functions.Broker;
 using MiniQuantDesk.Functions.Hosting.Functions;
@@ -18,7 +19,7 @@ namespace MiniQuantDesk.Functions.Reconcile;
 /// Every few minutes: re-read every order the desk thinks open, adopt orders placed at the broker by hand,
 /// and compare positions. Drift is logged and notified, never traded away.
 /// </summary>
-public sealed class ReconcileFunction(BrokerClients broker, OrderStore orders, OrderRefresh refresh, TransactionLog log, TimeProvider time) : ITimerFunction
+public sealed class ReconcileFunction(BrokerClients broker, OrderStore orders, OrderRefresh refresh, PositionAdjustmentStore adjustments, TransactionLog log, TimeProvider time) : ITimerFunction
 {
     public string Name => "Reconcile";
 
@@ -36,12 +37,22 @@ public sealed class ReconcileFunction(BrokerClients broker, OrderStore orders, O
             await AdoptIfUnknownAsync(stray, context, cancellationToken);
         }
 
-        var desk = DeskPositions(await orders.ListAsync(cancellationToken));
-        var held = (await broker.Trading.ListPositionsAsync(cancellationToken))
-            .ToDictionary(p => p.Symbol, p => string.Equals(p.Side, "short", StringComparison.OrdinalIgnoreCase) && p.Qty > 0 ? -p.Qty : p.Qty, StringComparer.Ordinal);
-        var drift = PositionDrift.Compare(desk, held);
+        var splits = await adjustments.ListAsync(cancellationToken);
+        var desk = DeskBook(await orders.ListAsync(cancellationToken), splits);
+        var brokerPositions = await broker.Trading.ListPositionsAsync(cancellationToken);
+        var held = brokerPositions.ToDictionary(p => p.Symbol, p => string.Equals(p.Side, "short", StringComparison.OrdinalIgnoreCase) && p.Qty > 0 ? -p.Qty : p.Qty, StringComparer.Ordinal);
+        var drift = PositionDrift.Compare(desk.ToDictionary(p => p.Key, p => p.Value.Quantity, StringComparer.Ordinal), held);
         foreach (var d in drift)
         {
+            var brokerPosition = brokerPositions.FirstOrDefault(p => p.Symbol == d.Symbol);
+            var deskPosition = desk.GetValueOrDefault(d.Symbol);
+            if (deskPosition is not null && brokerPosition?.CostBasis is { } brokerCost
+                && SplitRecognition.RatioOf(deskPosition.Quantity, deskPosition.CostBasis, d.BrokerQuantity, brokerCost) is { } ratio)
+            {
+                await ApplySplitAsync(d.Symbol, ratio, now, context, cancellationToken);
+                continue;
+            }
+
             var id = $"drift:{d.Symbol}:{d.DeskQuantity.ToString(CultureInfo.InvariantCulture)}:{d.BrokerQuantity.ToString(CultureInfo.InvariantCulture)}";
             await log.AppendAsync(new JsonObject { ["id"] = id, ["kind"] = "drift", ["symbol"] = d.Symbol, ["desk"] = d.DeskQuantity.ToString(CultureInfo.InvariantCulture), ["broker"] = d.BrokerQuantity.ToString(CultureInfo.InvariantCulture) }, now, cancellationToken);
             context.Enqueue("notify", new Notification(id, "drift", $"Position drift on {d.Symbol}", $"desk {d.DeskQuantity}, broker {d.BrokerQuantity}: not traded, please check", now).ToJson());
@@ -52,9 +63,43 @@ public sealed class ReconcileFunction(BrokerClients broker, OrderStore orders, O
     }
 
     /// <summary>The desk's positions are what its own orders filled: signed filled quantity per symbol.</summary>
-    public static Dictionary<string, decimal> DeskPositions(IEnumerable<StoredOrder> known) =>
-        known.GroupBy(o => o.Record.Symbol, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Sum(o => o.Record.Side == OrderSide.Buy ? o.Record.FilledQuantity : -o.Record.FilledQuantity), StringComparer.Ordinal);
+    public static Dictionary<string, decimal> DeskPositions(IEnumerable<StoredOrder> known, IEnumerable<PositionAdjustmentStore.Split>? splits = null) =>
+        DeskBook(known, splits ?? []).ToDictionary(p => p.Key, p => p.Value.Quantity, StringComparer.Ordinal);
+
+    /// <summary>Positions with their cost, replayed in time order: each order's fills, and the splits between them.</summary>
+    public static Dictionary<string, Position> DeskBook(IEnumerable<StoredOrder> known, IEnumerable<PositionAdjustmentStore.Split> splits)
+    {
+        var events = known.Where(o => o.Record.FilledQuantity > 0m)
+            .Select(o => (At: o.Record.LastFillAt ?? o.Record.UpdatedAt, Order: (OrderRecord?)o.Record, Split: (PositionAdjustmentStore.Split?)null))
+            .Concat(splits.Select(s => (At: s.At, Order: (OrderRecord?)null, Split: (PositionAdjustmentStore.Split?)s)))
+            .OrderBy(e => e.At);
+        var book = new Dictionary<string, Position>(StringComparer.Ordinal);
+        foreach (var (at, order, split) in events)
+        {
+            if (order is not null)
+            {
+                var position = book.GetValueOrDefault(order.Symbol) ?? Position.Flat(order.Symbol);
+                book[order.Symbol] = position.Apply(new FillEvent(order.ClientOrderId, $"order:{order.ClientOrderId}", order.Symbol, order.Side, order.FilledQuantity, order.AverageFillPrice ?? 0m, 0m, at)).Position;
+            }
+            else if (split is not null && book.TryGetValue(split.Symbol, out var held))
+            {
+                book[split.Symbol] = held.ApplySplit(split.Ratio);
+            }
+        }
+
+        return book;
+    }
+
+    private async Task ApplySplitAsync(string symbol, decimal ratio, DateTimeOffset now, FunctionContext context, CancellationToken ct)
+    {
+        var id = $"split:{symbol}:{NewYorkTime.SessionDate(now):yyyy-MM-dd}";
+        if (await adjustments.AddIfAbsentAsync(new PositionAdjustmentStore.Split(symbol, id, ratio, now), ct))
+        {
+            await log.AppendAsync(new JsonObject { ["id"] = id, ["kind"] = "split-applied", ["symbol"] = symbol, ["ratio"] = ratio.ToString(CultureInfo.InvariantCulture) }, now, ct);
+            context.Enqueue("notify", new Notification(id, "split", $"Split applied to {symbol}", $"the broker's position changed by a {ratio}-for-1 split with its cost unchanged; the books follow (not drift)", now).ToJson());
+            context.Log($"{symbol}: {ratio}-for-1 split applied to the books");
+        }
+    }
 
     private async Task AdoptIfUnknownAsync(AlpacaOrder stray, FunctionContext context, CancellationToken ct)
     {

@@ -6,7 +6,8 @@ public static class DeskTables
     public const string State = "deskstate";
     public const string Orders = "orders";
     public const string Bars = "bars";
+    public const string Adjustments = "adjustments";
     public const string TransactionLogContainer = "txlog";
 
-    public static IReadOnlyList<string> AllTables { get; } = [State, Orders, Bars];
+    public static IReadOnlyList<string> AllTables { get; } = [State, Orders, Bars, Adjustments];
 }

@@ -8,7 +8,7 @@ namespace MiniQuantDesk.Tests.EndToEnd;
 /// <summary>Intent → PlaceOrder → broker → TrackOrder → filled, through the real processes, Azurite and the simulated market.</summary>
 public sealed class OrderPathTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     [Fact]
     public async Task An_intent_delivered_three_times_becomes_exactly_one_broker_order_that_fills_and_is_recorded()
@@ -75,7 +75,7 @@ public sealed class KillSwitchPathTests(AzuriteFixture azurite) : IClassFixture<
 /// </summary>
 public sealed class CrashRecoveryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     [Fact]
     public async Task Killed_after_the_record_was_inserted_but_before_submitting_recovers_to_exactly_one_order()

@@ -9,7 +9,7 @@ namespace MiniQuantDesk.Tests.EndToEnd;
 
 public sealed class ReconcileTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     [Fact]
     public async Task A_manual_broker_order_is_adopted_into_the_books_and_not_cancelled_and_drift_is_reported_not_traded()
@@ -39,5 +39,42 @@ public sealed class ReconcileTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Equal("filled", state.Orders.Single(o => o.ClientOrderId == manual.ClientOrderId).Status); // never cancelled
         Assert.DoesNotContain(state.Orders, o => o.Symbol == "QQQ"); // drift is not traded away
         Assert.DoesNotContain(entries, e => e["kind"]?.ToString() == "drift" && e["symbol"]?.ToString() == "AAPL"); // adopted, so no drift
+    }
+}
+
+public sealed class SplitReconcileTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task A_split_at_the_broker_is_applied_to_the_books_and_is_not_drift()
+    {
+        await using var desk = await DeskUnderTest.StartAsync(azurite, new Dictionary<string, string> { ["Desk__Strategies"] = "sma-crossover", ["Desk__Symbols"] = "SPY" });
+        var bars = new BarStore(desk.Storage);
+        var stored = await DeskUnderTest.EventuallyAsync(async () => await bars.ReadSinceAsync("SPY", desk.Market.Now.AddMinutes(-10), CancellationToken.None) is { Count: > 0 } b ? b : null, Patience, "a stored SPY bar");
+        var intent = new OrderIntent("split-" + Guid.NewGuid().ToString("N")[..10], "SPY", OrderSide.Buy, 10m, OrderType.Market, null, stored[^1].Start, "e2e", stored[^1].Close);
+        await desk.EnqueueAsync(DeskQueues.OrderIntents, MiniQuantDesk.Functions.Orders.OrderIntentMessage.ToJson(intent).ToJsonString());
+        var orders = new OrderStore(desk.Storage);
+        try
+        {
+            await DeskUnderTest.EventuallyAsync(async () => await orders.GetAsync(intent.IntentId, CancellationToken.None) is { Record.Status: OrderStatus.Filled } o ? o : null, Patience, "bought");
+        }
+        catch (TimeoutException)
+        {
+            var day = await new TransactionLog(desk.Storage).ReadDayAsync(desk.Market.Now, CancellationToken.None);
+            throw new TimeoutException($"not bought; order {await orders.GetAsync(intent.IntentId, CancellationToken.None)}; log {string.Join(" | ", day.Select(e => e.ToJsonString()))}");
+        }
+
+        desk.Market.ApplySplit("SPY", 2m);
+
+        var adjustments = new PositionAdjustmentStore(desk.Storage);
+        var split = await DeskUnderTest.EventuallyAsync(async () => (await adjustments.ListAsync(CancellationToken.None)).FirstOrDefault(s => s.Symbol == "SPY"), Patience, "the split applied to the books");
+        Assert.Equal(2m, split.Ratio);
+        var book = MiniQuantDesk.Functions.Reconcile.ReconcileFunction.DeskPositions(await orders.ListAsync(CancellationToken.None), await adjustments.ListAsync(CancellationToken.None));
+        Assert.Equal(desk.Market.State().Positions.Single(p => p.Symbol == "SPY").Qty, book["SPY"]);
+        Assert.Equal(20m, book["SPY"]);
+        var log = await new TransactionLog(desk.Storage).ReadDayAsync(desk.Market.Now, CancellationToken.None);
+        Assert.DoesNotContain(log, e => e["kind"]?.ToString() == "drift" && e["symbol"]?.ToString() == "SPY");
+        Assert.Single(log, e => e["kind"]?.ToString() == "split-applied");
     }
 }
