@@ -132,6 +132,7 @@ var deskSettings = {
   Desk__TickStaleAfterSeconds: string(tickStaleAfterSeconds)
   Desk__OrderTimeoutSeconds: string(orderTimeoutSeconds)
   Desk__SubmitGraceSeconds: '45'
+  Desk__StreamTradeUpdates: 'false'
   Desk__Strategies: strategies
   Alpaca__Mode: isLive ? 'Live' : 'Paper'
   Alpaca__TradingBaseUrl: isLive ? 'https://api.alpaca.markets' : 'https://paper-api.alpaca.markets'

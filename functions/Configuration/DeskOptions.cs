@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace MiniQuantDesk.Functions.Configuration;
 
 /// <summary>The desk's own settings (section <c>Desk</c>; environment <c>Desk__Symbols</c>, ...).</summary>
-public sealed partial record DeskOptions(IReadOnlyList<string> Symbols, TimeSpan TickStaleAfter, TimeSpan OrderTimeout, IReadOnlyList<string> Strategies, TimeSpan SubmitGrace)
+public sealed partial record DeskOptions(IReadOnlyList<string> Symbols, TimeSpan TickStaleAfter, TimeSpan OrderTimeout, IReadOnlyList<string> Strategies, TimeSpan SubmitGrace, bool StreamTradeUpdates = false)
 {
     public static DeskOptions Bind(Microsoft.Extensions.Configuration.IConfiguration configuration, List<string> problems)
     {
@@ -36,7 +36,16 @@ public sealed partial record DeskOptions(IReadOnlyList<string> Symbols, TimeSpan
         }
 
         var grace = SettingReader.Seconds(section, "Desk:SubmitGraceSeconds", "SubmitGraceSeconds", 45, 1, 3600, problems);
-        return new DeskOptions(symbols.Distinct().ToList(), stale, orderTimeout, strategies, grace);
+        var stream = section["StreamTradeUpdates"] is { Length: > 0 } flag
+            ? bool.TryParse(flag, out var on) ? on : Fail(problems, $"Desk:StreamTradeUpdates must be true or false, was '{flag}'")
+            : false;
+        return new DeskOptions(symbols.Distinct().ToList(), stale, orderTimeout, strategies, grace, stream);
+    }
+
+    private static bool Fail(List<string> problems, string problem)
+    {
+        problems.Add(problem);
+        return false;
     }
 
     [GeneratedRegex("^[A-Z][A-Z0-9.]{0,9}$")]

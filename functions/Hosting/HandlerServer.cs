@@ -43,6 +43,12 @@ public static class HandlerServer
         overrides?.Invoke(builder.Services);
 
         builder.Services.AddHostedService<StorageProvisioningService>();
+        if (settings.Desk.StreamTradeUpdates && settings.Broker.HasKeys)
+        {
+            builder.Services.AddSingleton(sp => new Adapters.Alpaca.AlpacaTradeUpdatesStream(settings.Alpaca, TimeProvider.System, sp.GetRequiredService<ILoggerFactory>().CreateLogger<Adapters.Alpaca.AlpacaTradeUpdatesStream>()));
+            builder.Services.AddHostedService<Orders.TradeUpdatesListener>();
+        }
+
         var web = builder.Build();
         var dispatcher = web.Services.GetRequiredService<FunctionDispatcher>();
         MapEndpoints(web, dispatcher);

@@ -69,10 +69,14 @@ public sealed class SimulatedMarket : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
         var app = builder.Build();
         var router = new SimRouter(exchange, clock, time, faults, options, clock.MarketEpoch);
+        var stopping = new CancellationTokenSource();
+        var stream = new TradeUpdatesStream(exchange, clock, time, options, stopping.Token);
+        app.UseWebSockets();
+        app.Map("/stream", branch => branch.Run(stream.HandleAsync));
         app.Run(router.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = new Uri(app.Urls.Single().TrimEnd('/') + "/");
-        return new SimulatedMarket(app, exchange, clock, faults, time, address);
+        return new SimulatedMarket(app, exchange, clock, faults, time, address) { _stream = stream, _streamStopping = stopping };
     }
 
     /// <summary>
@@ -123,8 +127,23 @@ public sealed class SimulatedMarket : IAsyncDisposable
         }
     }
 
+    private TradeUpdatesStream? _stream;
+    private CancellationTokenSource? _streamStopping;
+
+    /// <summary>Open <c>trade_updates</c> stream connections.</summary>
+    public int StreamConnections => _stream?.Connections ?? 0;
+
+    /// <summary>Aborts every stream connection, as a network blip would (events in between are not replayed).</summary>
+    public void DropStreams() => _stream?.DropAll();
+
     public async ValueTask DisposeAsync()
     {
+        if (_streamStopping is not null)
+        {
+            await _streamStopping.CancelAsync().ConfigureAwait(false);
+            _streamStopping.Dispose();
+        }
+
         using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2));
         await app.StopAsync(stopping.Token).ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
