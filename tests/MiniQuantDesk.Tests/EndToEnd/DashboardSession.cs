@@ -63,6 +63,9 @@ public sealed class DashboardSession : IAsyncLifetime
             ["Risk__MaxPositionSizeUsd"] = "60000",
             ["Risk__MaxPortfolioExposureUsd"] = "200000",
             ["Portfolio__FlattenAtSessionClose"] = "false",
+            // At 120x a simulated minute lasts half a second: BarPoll's bars can be a few simulated minutes old
+            // by the time the test's own intent is checked.
+            ["Risk__MaxBarAgeSeconds"] = "900",
             [SimulatedClock.EnvironmentVariable] = Market.Clock.Format(),
         };
         var app = AppRoot.Load(AppContext.BaseDirectory);

@@ -38,8 +38,8 @@ public sealed class EquityCurveTests
         Assert.Equal(10_008.00m, curve[2].Equity);
         // 10:04: 6,447.50 + 10 × 271.00 + 5 × 170.60 = 10,010.50.
         Assert.Equal((6_447.50m, 10_010.50m), (curve[3].Cash, curve[3].Equity));
-        // 10:05 (= now): 7,532.50 + 6 × 271.50 + 5 × 170.90 = 10,015.00.
-        Assert.Equal((7_532.50m, 10_015.00m), (curve[4].Cash, curve[4].Equity));
+        // 10:05 (= now): 7,532.50 + 6 × 271.50 + 5 × 170.90 = 7,532.50 + 1,629.00 + 854.50 = 10,016.00.
+        Assert.Equal((7_532.50m, 10_016.00m), (curve[4].Cash, curve[4].Equity));
     }
 
     [Fact]
