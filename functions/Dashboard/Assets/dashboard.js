@@ -24,7 +24,7 @@
     return (neg ? "-" : "") + grouped + (frac !== undefined ? "." + frac : "");
   }
   function signClass(text) { return !text ? "" : text.startsWith("-") ? "down" : /^0(\.0+)?$/.test(text) ? "" : "up"; }
-  function time(iso) { return iso ? iso.replace("T", " ").replace("Z", "") : "–"; }
+  function time(iso) { return iso ? iso.slice(0, 19).replace("T", " ") : "–"; }
   function hhmm(iso) { return iso ? iso.slice(11, 16) : "–"; }
   function cell(row, text, field, cls) {
     const td = el("td", text, cls);
