@@ -16,6 +16,9 @@ public static class DashboardJson
     public static JsonNode? Exact(decimal? value) =>
         value is { } v ? JsonValue.Create((v / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture)) : null;
 
+    /// <summary>A price as the page shows it: at most four decimals (an average of fills can have 28).</summary>
+    public static JsonNode? Price(decimal? value) => Exact(value is { } v ? Math.Round(v, 4, MidpointRounding.AwayFromZero) : null);
+
     public static JsonNode? Percent(decimal? value) =>
         value is { } v ? JsonValue.Create(Math.Round(v, 2, MidpointRounding.AwayFromZero).ToString("F2", CultureInfo.InvariantCulture)) : null;
 

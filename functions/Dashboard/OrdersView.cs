@@ -38,7 +38,7 @@ public static class OrdersView
                 ["open"] = !r.IsTerminal,
                 ["brokerStatus"] = brokerStatus.GetValueOrDefault(r.ClientOrderId),
                 ["filledQty"] = Exact(r.FilledQuantity),
-                ["avgFillPrice"] = Exact(r.AverageFillPrice),
+                ["avgFillPrice"] = Price(r.AverageFillPrice),
                 ["filledNotional"] = Money(r.AverageFillPrice is { } p ? p * r.FilledQuantity : null),
                 ["createdAt"] = Time(r.CreatedAt),
                 ["updatedAt"] = Time(r.UpdatedAt),

@@ -58,7 +58,7 @@ public sealed class DashboardBrowserTests(DashboardSession session, ITestOutputH
         var row = page.Locator($"tr[data-order='{intentId}']");
         await Assertions.Expect(row.Locator("[data-field=status]")).ToHaveTextAsync("Filled", new() { Timeout = 30_000 });
         Assert.Equal(Plain(brokerOrder.FilledQty), await row.Locator("[data-field=filledQty]").TextContentAsync());
-        Assert.Equal(Plain(brokerOrder.FilledAvgPrice!.Value), await row.Locator("[data-field=avgFillPrice]").TextContentAsync());
+        Assert.Equal(Price(brokerOrder.FilledAvgPrice!.Value), await row.Locator("[data-field=avgFillPrice]").TextContentAsync());
         await Assertions.Expect(page.Locator("tr[data-symbol='QQQ'] [data-field=qty]").First).Not.ToBeEmptyAsync();
         // Updated in place: the same document, never navigated again.
         Assert.Equal(pageId, await page.EvaluateAsync<string>("window.__dashboardPageId"));
@@ -102,7 +102,7 @@ public sealed class DashboardBrowserTests(DashboardSession session, ITestOutputH
             var item = json["positions"]!["items"]!.AsArray().Single(i => (string?)i!["symbol"] == p.Symbol)!;
             var cells = page.Locator($"#positions tr[data-symbol='{p.Symbol}']");
             Assert.Equal((Plain(p.Qty), Plain(p.Qty)), ((string?)item["qty"], await cells.Locator("[data-field=qty]").TextContentAsync()));
-            Assert.Equal((Plain(p.AvgEntryPrice), Plain(p.AvgEntryPrice)), ((string?)item["avgEntryPrice"], await cells.Locator("[data-field=avgEntryPrice]").TextContentAsync()));
+            Assert.Equal((Price(p.AvgEntryPrice), Price(p.AvgEntryPrice)), ((string?)item["avgEntryPrice"], await cells.Locator("[data-field=avgEntryPrice]").TextContentAsync()));
             Assert.Equal((Cents(p.MarketValue), Cents(p.MarketValue)), ((string?)item["marketValue"], Ungrouped(await cells.Locator("[data-field=marketValue]").TextContentAsync())));
             Assert.Equal((Cents(p.UnrealizedPnl), Cents(p.UnrealizedPnl)), ((string?)item["unrealizedPl"], Ungrouped(await cells.Locator("[data-field=unrealizedPl]").TextContentAsync())));
         }
@@ -115,7 +115,7 @@ public sealed class DashboardBrowserTests(DashboardSession session, ITestOutputH
             var cells = page.Locator($"tr[data-order='{o.ClientOrderId}']");
             var item = json["orders"]!["recent"]!.AsArray().Concat(json["orders"]!["open"]!.AsArray()).Single(i => (string?)i!["clientOrderId"] == o.ClientOrderId)!;
             Assert.Equal((Plain(o.FilledQty), Plain(o.FilledQty)), ((string?)item["filledQty"], await cells.Locator("[data-field=filledQty]").TextContentAsync()));
-            var price = o.FilledAvgPrice is { } a ? Plain(a) : null;
+            var price = o.FilledAvgPrice is { } a ? Price(a) : null;
             Assert.Equal((price, price ?? "–"), ((string?)item["avgFillPrice"], await cells.Locator("[data-field=avgFillPrice]").TextContentAsync()));
             Assert.NotEmpty(item["history"]!.AsArray());
         }
@@ -155,6 +155,8 @@ public sealed class DashboardBrowserTests(DashboardSession session, ITestOutputH
     private static string Cents(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("F2", CultureInfo.InvariantCulture);
 
     private static string Plain(decimal value) => (value / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+
+    private static string Price(decimal value) => Plain(Math.Round(value, 4, MidpointRounding.AwayFromZero));
 
     private static string? Ungrouped(string? text) => text?.Replace(",", "", StringComparison.Ordinal);
 }
