@@ -38,18 +38,20 @@ public static class BacktestCommand
         {
             Description = "JSON settings: sections Backtest (InitialCash, CommissionPerShare, CommissionFixed), Strategies, Indicators, Portfolio, Risk (default: the reference backtest's, no binding risk limits)",
         };
+        var open = new Option<bool>("--open") { Description = "Also write report.html (equity curve, drawdown, trades) and open it in a browser when one is at hand" };
         var command = new Command("backtest", "Backtest strategies on CSV bars with the desk's own indicators, strategies, portfolio, risk and accounting")
         {
-            symbols, from, to, strategy, bars, output, settings,
+            symbols, from, to, strategy, bars, output, settings, open,
         };
         command.SetAction((parse, _) => Task.FromResult(Run(
             parse.GetValue(symbols)!, parse.GetValue(from), parse.GetValue(to), parse.GetValue(strategy)!,
-            parse.GetValue(bars)!, parse.GetValue(output)!, parse.GetValue(settings), Console.Out, Console.Error)));
+            parse.GetValue(bars)!, parse.GetValue(output)!, parse.GetValue(settings), Console.Out, Console.Error, parse.GetValue(open) ? BacktestReportOpener.Launch : null)));
         return command;
     }
 
     /// <summary>The verb's body, callable from tests with any writers.</summary>
-    public static int Run(string symbolList, string? from, string? to, string strategyList, string barsPath, string outFolder, string? settingsPath, TextWriter stdout, TextWriter stderr)
+    /// <param name="openReport">When set (<c>--open</c>), report.html is written too and handed to it.</param>
+    public static int Run(string symbolList, string? from, string? to, string strategyList, string barsPath, string outFolder, string? settingsPath, TextWriter stdout, TextWriter stderr, Action<string, TextWriter>? openReport = null)
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
@@ -94,11 +96,17 @@ public static class BacktestCommand
                 ["equity.csv"] = BacktestReport.EquityCsv(result),
                 ["summary.json"] = BacktestReport.SummaryJson(result, options, barsPath),
             };
+            if (openReport is not null)
+            {
+                files["report.html"] = BacktestHtmlReport.Html(result, options);
+            }
+
             BacktestOutputFolder.Write(outFolder, files, folder => EquityChart(result, options, Path.Combine(folder, "equity.png")));
             var s = result.Summary;
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{string.Join(",", result.Symbols)} {options.Strategies.Count} strateg{(options.Strategies.Count == 1 ? "y" : "ies")}: {s.BarsUsed} bars, {s.Sessions} sessions, {s.Trades} trades, final equity {s.FinalEquity:F2} ({s.TotalReturn:P3}), max drawdown {s.MaxDrawdown:P3}, Sharpe {s.Sharpe?.ToString("F3", CultureInfo.InvariantCulture) ?? "n/a"}, {result.Refusals.Count} refused by risk"));
-            stdout.WriteLine($"wrote {Path.GetFullPath(outFolder)}/{{trades.csv,equity.csv,summary.json,equity.png}}");
+            stdout.WriteLine($"wrote {Path.GetFullPath(outFolder)}/{{trades.csv,equity.csv,summary.json,equity.png{(openReport is null ? "" : ",report.html")}}}");
+            openReport?.Invoke(Path.Combine(Path.GetFullPath(outFolder), "report.html"), stdout);
             return 0;
         }
         catch (BacktestInputException ex)

@@ -46,6 +46,7 @@ public static class DeskServices
         services.AddSingleton<IDeskFunction, NotifyDiscord.NotifyDiscordFunction>();
         services.AddSingleton<IDeskFunction, DiscordInteractions.DiscordInteractionsFunction>();
         services.AddSingleton<IDeskFunction, HealthFunction>();
+        Dashboard.DashboardServices.Add(services);
         services.AddSingleton<FunctionDispatcher>();
     }
 }

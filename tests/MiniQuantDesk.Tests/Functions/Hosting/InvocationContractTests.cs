@@ -174,14 +174,15 @@ public sealed class InvocationContractTests
     }
 
     [Fact]
-    public void Every_function_folder_of_the_app_has_an_implementation_and_the_nine_exist()
+    public void Every_function_folder_of_the_app_has_an_implementation_and_the_ten_exist()
     {
         var app = AppRoot.Load(AppContext.BaseDirectory);
-        string[] expected = ["BarPoll", "DailySummary", "DiscordInteractions", "EvaluateStrategies", "Health", "NotifyDiscord", "PlaceOrder", "Reconcile", "TrackOrder"];
+        string[] expected = ["BarPoll", "DailySummary", "Dashboard", "DiscordInteractions", "EvaluateStrategies", "Health", "NotifyDiscord", "PlaceOrder", "Reconcile", "TrackOrder"];
 
         Assert.Equal(expected, app.Functions.Select(f => f.Name).Order(StringComparer.Ordinal));
         Assert.True(app.Find("Health")!.IsForwardedHttp(app.Host.EnableForwardingHttpRequest));
         Assert.True(app.Find("DiscordInteractions")!.IsForwardedHttp(app.Host.EnableForwardingHttpRequest));
+        Assert.True(app.Find("Dashboard")!.IsForwardedHttp(app.Host.EnableForwardingHttpRequest));
         Assert.All(app.Functions.Where(f => f.Kind == TriggerKind.Timer), f => Assert.NotNull(MiniQuantDesk.Functions.LocalHost.TimerScheduler.Parse(f)));
         Assert.Equal(5, app.Host.Queues.MaxDequeueCount);
     }
