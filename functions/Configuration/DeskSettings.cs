@@ -13,6 +13,8 @@ namespace MiniQuantDesk.Functions.Configuration;
 /// </summary>
 public sealed record DeskSettings(StorageOptions Storage, DeskOptions Desk, BrokerOptions Broker, HealthOptions Health, AlpacaOptions Alpaca, RiskOptions Risk, StrategyOptions Strategies, PortfolioOptions Portfolio)
 {
+    public Domain.Research.LiveGateOptions LiveGate { get; init; } = new();
+
     public static DeskSettings Load(IConfiguration configuration)
     {
         var problems = new List<string>();
@@ -28,12 +30,13 @@ public sealed record DeskSettings(StorageOptions Storage, DeskOptions Desk, Brok
         var risk = BindRisk(configuration, problems);
         var strategies = Bind<StrategyOptions>(configuration, StrategyOptions.SectionName, o => o.Validate(), problems);
         var portfolio = Bind<PortfolioOptions>(configuration, PortfolioOptions.SectionName, o => o.Validate(), problems);
+        var liveGate = Bind<Domain.Research.LiveGateOptions>(configuration, Domain.Research.LiveGateOptions.SectionName, o => o.Validate(), problems);
         if (problems.Count > 0)
         {
             throw new SettingsException(problems.Distinct().ToList());
         }
 
-        return new DeskSettings(storage, desk, broker, health, alpaca, risk, strategies, portfolio);
+        return new DeskSettings(storage, desk, broker, health, alpaca, risk, strategies, portfolio) { LiveGate = liveGate };
     }
 
     // Without keys the desk talks to the simulated market, so missing keys are not a problem there.

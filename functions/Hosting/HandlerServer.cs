@@ -43,6 +43,7 @@ public static class HandlerServer
         overrides?.Invoke(builder.Services);
 
         builder.Services.AddHostedService<StorageProvisioningService>();
+        builder.Services.AddHostedService<LiveGateService>();
         var web = builder.Build();
         var dispatcher = web.Services.GetRequiredService<FunctionDispatcher>();
         MapEndpoints(web, dispatcher);
