@@ -16,6 +16,8 @@ public static class DeskCommandLine
         root.Add(ServeCommand());
         root.Add(LocalCommand.Create());
         root.Add(BacktestCommand.Create());
+        root.Add(ResearchCommand.Create());
+        root.Add(RecordCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 
