@@ -86,7 +86,7 @@ public sealed class ParameterGrid
         var range = spec.Split("..", StringSplitOptions.TrimEntries);
         if (range.Length == 1)
         {
-            return Number(name, "value", spec, errors) is { } single ? new GridAxis(name, [single]) : null;
+            return Number(name, "value", spec, errors) is { } single ? new GridAxis(name, [Normal(single)]) : null;
         }
 
         if (range.Length != 2)
@@ -135,11 +135,14 @@ public sealed class ParameterGrid
         var values = new List<decimal>();
         for (var v = f; v <= t; v += s)
         {
-            values.Add(v);
+            values.Add(Normal(v));
         }
 
         return new GridAxis(name, values);
     }
+
+    /// <summary>25.0 and 25 are the same value; print it as 25.</summary>
+    private static decimal Normal(decimal value) => value / 1.000000000000000000000000000000000m;
 
     private static decimal? Number(string axis, string field, string text, List<string> errors)
     {
