@@ -73,7 +73,9 @@ public sealed class LiveGateService(DeskSettings settings, StorageAccount storag
         await store.AppendOverrideAsync(verdict, now, cancellationToken);
         var notification = new Notification($"live-gate-override:{config.Fingerprint}:{now.UtcTicks}", "live-gate-override",
             "LIVE GATE OVERRIDDEN: trading real money", $"configuration {config.Fingerprint} started live although its paper record fails: {text}", now);
-        await storage.Queue(DeskQueues.Notifications).SendMessageAsync(notification.ToJson().ToJsonString(), cancellationToken);
+        var queue = storage.Queue(DeskQueues.Notifications);
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await queue.SendMessageAsync(notification.ToJson().ToJsonString(), cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -77,7 +77,7 @@ public sealed class PaperRecordStore(TransactionLog log, OrderStore orders, BarS
 
         var end = NewYorkTime.DayBounds(to).EndUtc;
         var start = NewYorkTime.DayBounds(from).StartUtc;
-        var fills = (await orders.ListAsync(ct))
+        var fills = (await OrdersAsync(ct))
             .Select(o => o.Record)
             .Where(r => r.FilledQuantity > 0m && r.AverageFillPrice is not null)
             .Select(r => new PaperFill(r.ClientOrderId, r.Symbol, r.Side, r.FilledQuantity, r.AverageFillPrice!.Value, r.LastFillAt ?? r.UpdatedAt))
@@ -91,6 +91,19 @@ public sealed class PaperRecordStore(TransactionLog log, OrderStore orders, BarS
         }
 
         return new PaperRecordInput(from, configs, fills, risk, drifts, resolutions, stored);
+    }
+
+    /// <summary>No orders table yet (a desk that never traded) is an empty record, not an error.</summary>
+    private async Task<IReadOnlyList<StoredOrder>> OrdersAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await orders.ListAsync(ct);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            return [];
+        }
     }
 
     private static void Read(JsonObject e, List<ConfigurationEvent> configs, List<RiskEvent> risk, List<DriftEvent> drifts, List<DriftResolution> resolutions)
