@@ -155,7 +155,7 @@ var deskSettings = {
   LiveGate__PaperEquityUsd: '100000'
   LiveGate__LookbackDays: '365'
   LiveGate__MatchWindowSeconds: '180'
-  LiveGate__Override: liveGateOverride ? 'true' : 'false'
+  LiveGate__Override: string(liveGateOverride)
   Telemetry__ConsoleTraces: 'false'
   OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint
   Discord__ApplicationId: discordApplicationId
