@@ -76,6 +76,13 @@ param strategies string = 'sma-crossover,rsi-mean-reversion,bollinger-reversion,
 @maxValue(30)
 param healthCheckTimeoutSeconds int = 2
 
+@description('Paper sessions with the exact configuration before the desk may start live (LiveGate__MinSessions)')
+@minValue(1)
+param liveGateMinSessions int = 30
+
+@description('Start live although the paper record fails the live gate: logged and notified at every start (LiveGate__Override)')
+param liveGateOverride bool = false
+
 @description('OTLP endpoint for traces besides Application Insights; empty = none')
 param otlpEndpoint string = ''
 
@@ -144,6 +151,13 @@ var deskSettings = {
   Risk__MaxPortfolioExposureUsd: string(maxPortfolioExposureUsd)
   Risk__MaxDailyLossUsd: string(maxDailyLossUsd)
   Health__CheckTimeoutSeconds: string(healthCheckTimeoutSeconds)
+  LiveGate__MinSessions: string(liveGateMinSessions)
+  LiveGate__MaxParityMismatchPct: '10'
+  LiveGate__MaxMeanSlippageBps: '10'
+  LiveGate__PaperEquityUsd: '100000'
+  LiveGate__LookbackDays: '365'
+  LiveGate__MatchWindowSeconds: '180'
+  LiveGate__Override: string(liveGateOverride)
   Telemetry__ConsoleTraces: 'false'
   OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint
   Discord__ApplicationId: discordApplicationId

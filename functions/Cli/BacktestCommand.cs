@@ -143,7 +143,7 @@ public static class BacktestCommand
         return result!;
     }
 
-    private static BacktestOptions LoadOptions(string? settingsPath, List<string> problems)
+    internal static BacktestOptions LoadOptions(string? settingsPath, List<string> problems)
     {
         var defaults = new BacktestOptions();
         if (settingsPath is null)
@@ -188,7 +188,7 @@ public static class BacktestCommand
         return defaults;
     }
 
-    private static DateOnly? Date(string option, string? text, List<string> problems)
+    internal static DateOnly? Date(string option, string? text, List<string> problems)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -204,7 +204,7 @@ public static class BacktestCommand
         return null;
     }
 
-    private static List<string> Split(string? list) =>
+    internal static List<string> Split(string? list) =>
         [.. (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
     /// <summary>The equity curve over bar index (no overnight gaps), one tick per session, the starting cash dashed.</summary>

@@ -17,6 +17,8 @@ public static class DeskCommandLine
         root.Add(LocalCommand.Create());
         root.Add(BenchCommand.Create());
         root.Add(BacktestCommand.Create());
+        root.Add(ResearchCommand.Create());
+        root.Add(RecordCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 

@@ -13,6 +13,8 @@ namespace MiniQuantDesk.Functions.Configuration;
 /// </summary>
 public sealed record DeskSettings(StorageOptions Storage, DeskOptions Desk, BrokerOptions Broker, HealthOptions Health, AlpacaOptions Alpaca, RiskOptions Risk, StrategyOptions Strategies, PortfolioOptions Portfolio)
 {
+    public Domain.Research.LiveGateOptions LiveGate { get; init; } = new();
+
     public static DeskSettings Load(IConfiguration configuration)
     {
         var problems = new List<string>();
@@ -33,12 +35,13 @@ public sealed record DeskSettings(StorageOptions Storage, DeskOptions Desk, Brok
             problems.Add($"Desk:SubmitGraceSeconds ({desk.SubmitGrace.TotalSeconds:0}) must be longer than Alpaca:TotalTimeout ({alpaca.TotalTimeout.TotalSeconds:0} s), or an order still being sent could be sent again");
         }
 
+        var liveGate = Bind<Domain.Research.LiveGateOptions>(configuration, Domain.Research.LiveGateOptions.SectionName, o => o.Validate(), problems);
         if (problems.Count > 0)
         {
             throw new SettingsException(problems.Distinct().ToList());
         }
 
-        return new DeskSettings(storage, desk, broker, health, alpaca, risk, strategies, portfolio);
+        return new DeskSettings(storage, desk, broker, health, alpaca, risk, strategies, portfolio) { LiveGate = liveGate };
     }
 
     // Without keys the desk talks to the simulated market, so missing keys are not a problem there.

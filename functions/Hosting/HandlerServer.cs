@@ -49,6 +49,7 @@ public static class HandlerServer
             builder.Services.AddHostedService<Orders.TradeUpdatesListener>();
         }
 
+        builder.Services.AddHostedService<LiveGateService>();
         var web = builder.Build();
         var dispatcher = web.Services.GetRequiredService<FunctionDispatcher>();
         MapEndpoints(web, dispatcher);
