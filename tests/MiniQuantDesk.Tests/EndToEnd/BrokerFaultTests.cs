@@ -9,6 +9,7 @@ namespace MiniQuantDesk.Tests.EndToEnd;
 /// client's timeout, a dropped connection). The desk must end with every order settled, no duplicate, and no
 /// crash of the handler.
 /// </summary>
+[Collection(EndToEndCollection.Name)]
 public sealed class BrokerFaultTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]

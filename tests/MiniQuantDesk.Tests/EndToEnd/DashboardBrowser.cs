@@ -1,5 +1,7 @@
 using Microsoft.Playwright;
 
+using MiniQuantDesk.Tests.Support;
+
 namespace MiniQuantDesk.Tests.EndToEnd;
 
 /// <summary>

@@ -5,6 +5,8 @@ using MiniQuantDesk.Adapters.Storage;
 using MiniQuantDesk.Functions.Hosting.Catalog;
 using MiniQuantDesk.Functions.LocalHost;
 
+using MiniQuantDesk.Tests.Support;
+
 namespace MiniQuantDesk.Tests.EndToEnd;
 
 /// <summary>
@@ -104,5 +106,5 @@ public sealed class DashboardSession : IAsyncLifetime
 }
 
 /// <summary>The dashboard's test classes share one session (and one browser).</summary>
-[CollectionDefinition(DashboardSession.Collection)]
+[CollectionDefinition(DashboardSession.Collection, DisableParallelization = true)]
 public sealed class DashboardSessionCollection : ICollectionFixture<DashboardSession>;

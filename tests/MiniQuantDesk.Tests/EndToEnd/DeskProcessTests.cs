@@ -7,6 +7,7 @@ using MiniQuantDesk.Tests.Support;
 namespace MiniQuantDesk.Tests.EndToEnd;
 
 /// <summary>The real handler process, started by the local host from host.json, on a real Azurite.</summary>
+[Collection(EndToEndCollection.Name)]
 public sealed class DeskProcessTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]

@@ -6,6 +6,7 @@ using MiniQuantDesk.Tests.Support;
 namespace MiniQuantDesk.Tests.EndToEnd;
 
 /// <summary>Intent → PlaceOrder → broker → TrackOrder → filled, through the real processes, Azurite and the simulated market.</summary>
+[Collection(EndToEndCollection.Name)]
 public sealed class OrderPathTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
@@ -39,6 +40,7 @@ public sealed class OrderPathTests(AzuriteFixture azurite) : IClassFixture<Azuri
     }
 }
 
+[Collection(EndToEndCollection.Name)]
 public sealed class KillSwitchPathTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
@@ -73,6 +75,7 @@ public sealed class KillSwitchPathTests(AzuriteFixture azurite) : IClassFixture<
 /// A handler killed half-way leaves one of two traces in storage; each is recreated here exactly as the
 /// dead instance would have left it, then the message is delivered again as the queue would.
 /// </summary>
+[Collection(EndToEndCollection.Name)]
 public sealed class CrashRecoveryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);

@@ -7,6 +7,7 @@ using MiniQuantDesk.Tests.Support;
 
 namespace MiniQuantDesk.Tests.EndToEnd;
 
+[Collection(EndToEndCollection.Name)]
 public sealed class ReconcileTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
@@ -42,6 +43,7 @@ public sealed class ReconcileTests(AzuriteFixture azurite) : IClassFixture<Azuri
     }
 }
 
+[Collection(EndToEndCollection.Name)]
 public sealed class SplitReconcileTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);

@@ -10,6 +10,7 @@ namespace MiniQuantDesk.Tests.EndToEnd;
 /// A replayed stretch of a real session through the whole desk: BarPoll → EvaluateStrategies → PlaceOrder →
 /// TrackOrder against the simulated market. At the end the desk's books must equal the broker's.
 /// </summary>
+[Collection(EndToEndCollection.Name)]
 public sealed class ReplayedSessionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]

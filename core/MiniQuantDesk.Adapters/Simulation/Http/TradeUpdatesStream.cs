@@ -112,6 +112,14 @@ internal sealed class TradeUpdatesStream(SimExchange exchange, SimulatedClock cl
             {
                 var now = clock.Now(time);
                 exchange.Advance(now);
+                // Every order announces itself with "new" first, as Alpaca does, even when it filled
+                // between two ticks.
+                foreach (var order in exchange.Orders.Where(o => !seenStatus.ContainsKey(o.Id)))
+                {
+                    seenStatus[order.Id] = "new";
+                    events.Add(Event("new", order, now, null, null));
+                }
+
                 for (; seenFills < exchange.Fills.Count; seenFills++)
                 {
                     var fill = exchange.Fills[seenFills];
