@@ -28,13 +28,17 @@ public sealed record DeskSettings(StorageOptions Storage, DeskOptions Desk, Brok
         var risk = BindRisk(configuration, problems);
         var strategies = Bind<StrategyOptions>(configuration, StrategyOptions.SectionName, o => o.Validate(), problems);
         var portfolio = Bind<PortfolioOptions>(configuration, PortfolioOptions.SectionName, o => o.Validate(), problems);
+        var ml = Functions.Ml.MlOptions.Bind(configuration, problems);
         if (problems.Count > 0)
         {
             throw new SettingsException(problems.Distinct().ToList());
         }
 
-        return new DeskSettings(storage, desk, broker, health, alpaca, risk, strategies, portfolio);
+        return new DeskSettings(storage, desk, broker, health, alpaca, risk, strategies, portfolio) { Ml = ml };
     }
+
+    /// <summary>Shadow-mode models (section <c>Ml</c>); never read on the order path.</summary>
+    public Functions.Ml.MlOptions Ml { get; init; } = new();
 
     // Without keys the desk talks to the simulated market, so missing keys are not a problem there.
     private static AlpacaOptions BindAlpaca(IConfiguration configuration, BrokerOptions broker, List<string> problems)

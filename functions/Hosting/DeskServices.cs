@@ -25,7 +25,7 @@ public static class DeskServices
         services.AddSingleton<TransactionLog>();
         services.AddSingleton<RiskStateStore>();
         services.AddSingleton<SleeveStore>();
-        services.AddSingleton<EvaluateStrategies.IShadowPredictor, EvaluateStrategies.NoShadowModels>();
+        Ml.ShadowMode.Add(services);
         services.AddSingleton<OrderTrackingQueue>();
         services.AddSingleton<Broker.BrokerClients>();
         services.AddSingleton<Orders.OrderLifecycle>();
