@@ -29,19 +29,19 @@ public sealed class ShadowPredictor(ShadowModelCatalog catalog, PredictionStore 
 
         var models = await catalog.ModelsAsync(names, cancellationToken);
         var features = window.Count > 0 && window[^1].Start == minute ? FeatureBuilder.AtLastBar(window, _features) : null;
+        // The models' writes and the scoring of earlier minutes touch different rows: done together, the
+        // minute waits for the slowest storage call, not for their sum.
+        var work = new List<Task> { scorer.ScoreDueAsync(symbol, window, minute, cancellationToken) };
         if (features is null || !features.Values.All(double.IsFinite))
         {
             log.LogDebug("{Symbol} {Minute:O}: features not defined yet (warm-up); no shadow predictions", symbol, minute);
         }
         else
         {
-            foreach (var model in models)
-            {
-                await PredictOneAsync(model, features, minute, cancellationToken);
-            }
+            work.AddRange(models.Select(model => PredictOneAsync(model, features, minute, cancellationToken)));
         }
 
-        await scorer.ScoreDueAsync(symbol, window, minute, cancellationToken);
+        await Task.WhenAll(work);
     }
 
     private async Task PredictOneAsync(IShadowModel model, FeatureVector features, DateTimeOffset minute, CancellationToken ct)
