@@ -71,6 +71,9 @@ param orderTimeoutSeconds int = 300
 @description('Strategies the desk runs, comma-separated names (Desk__Strategies)')
 param strategies string = 'sma-crossover,rsi-mean-reversion,bollinger-reversion,vwap-reversion'
 
+@description('Shadow-mode ML models, comma-separated registry names; rule is built in, none turns shadow mode off (Ml__Models)')
+param shadowModels string = 'rule'
+
 @description('Seconds each health check may take (Health__CheckTimeoutSeconds)')
 @minValue(1)
 @maxValue(30)
@@ -141,6 +144,7 @@ var deskSettings = {
   Desk__SubmitGraceSeconds: '45'
   Desk__StreamTradeUpdates: 'false'
   Desk__Strategies: strategies
+  Ml__Models: shadowModels
   Alpaca__Mode: isLive ? 'Live' : 'Paper'
   Alpaca__TradingBaseUrl: isLive ? 'https://api.alpaca.markets' : 'https://paper-api.alpaca.markets'
   Alpaca__DataBaseUrl: 'https://data.alpaca.markets'

@@ -19,6 +19,7 @@ public static class DeskCommandLine
         root.Add(BacktestCommand.Create());
         root.Add(ResearchCommand.Create());
         root.Add(RecordCommand.Create());
+        root.Add(MlCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 

@@ -36,13 +36,17 @@ public sealed record DeskSettings(StorageOptions Storage, DeskOptions Desk, Brok
         }
 
         var liveGate = Bind<Domain.Research.LiveGateOptions>(configuration, Domain.Research.LiveGateOptions.SectionName, o => o.Validate(), problems);
+        var ml = Functions.Ml.MlOptions.Bind(configuration, problems);
         if (problems.Count > 0)
         {
             throw new SettingsException(problems.Distinct().ToList());
         }
 
-        return new DeskSettings(storage, desk, broker, health, alpaca, risk, strategies, portfolio) { LiveGate = liveGate };
+        return new DeskSettings(storage, desk, broker, health, alpaca, risk, strategies, portfolio) { LiveGate = liveGate, Ml = ml };
     }
+
+    /// <summary>Shadow-mode models (section <c>Ml</c>); never read on the order path.</summary>
+    public Functions.Ml.MlOptions Ml { get; init; } = new();
 
     // Without keys the desk talks to the simulated market, so missing keys are not a problem there.
     private static AlpacaOptions BindAlpaca(IConfiguration configuration, BrokerOptions broker, List<string> problems)

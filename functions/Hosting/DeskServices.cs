@@ -26,7 +26,7 @@ public static class DeskServices
         services.AddSingleton<RiskStateStore>();
         services.AddSingleton<SleeveStore>();
         services.AddSingleton<PositionAdjustmentStore>();
-        services.AddSingleton<EvaluateStrategies.IShadowPredictor, EvaluateStrategies.NoShadowModels>();
+        Ml.ShadowMode.Add(services);
         services.AddSingleton<OrderTrackingQueue>();
         services.AddSingleton<Broker.BrokerClients>();
         services.AddSingleton<Orders.OrderLifecycle>();

@@ -11,6 +11,13 @@ using MiniQuantDesk.Benchmarks;
 // Then the pandas comparison: tests/MiniQuantDesk.Benchmarks/pandas_signals.py on the same SPY bars.
 var job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(5);
 var config = DefaultConfig.Instance.AddJob(job.AsDefault()).WithOptions(ConfigOptions.DisableOptimizationsValidator);
+if (args.Contains("--ml"))
+{
+    // Shadow-mode inference only (docs/benchmarks.md, issue 7).
+    BenchmarkRunner.Run<ShadowInferenceBenchmarks>(config, [.. args.Where(a => a != "--ml")]);
+    return;
+}
+
 var summary = BenchmarkRunner.Run<DecisionPathBenchmarks>(config, args);
 
 var engine = Mean(summary, nameof(DecisionPathBenchmarks.ReferenceSmaBacktest_Spy));
