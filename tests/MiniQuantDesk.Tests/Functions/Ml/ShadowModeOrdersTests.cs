@@ -14,6 +14,7 @@ namespace MiniQuantDesk.Tests.Functions.Ml;
 /// gets a fresh Azurite and the same stored warm-up bars. The orders must be the same: client order ids,
 /// sides, quantities.
 /// </summary>
+[Collection(EndToEndCollection.Name)]
 public sealed class ShadowModeOrdersTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly DateTimeOffset Start = new(2019, 2, 12, 15, 20, 0, TimeSpan.Zero); // 10:20 ET
