@@ -16,7 +16,7 @@ internal sealed class TradeUpdatesStream(SimExchange exchange, SimulatedClock cl
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(50);
     private int _connections;
 
-    /// <summary>Open stream connections (for tests).</summary>
+    /// <summary>Stream connections that are listening: every order placed from now on is reported (for tests).</summary>
     public int Connections => Volatile.Read(ref _connections);
 
     public event Action? DropRequested;
@@ -33,12 +33,12 @@ internal sealed class TradeUpdatesStream(SimExchange exchange, SimulatedClock cl
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         var drop = () => linked.Cancel();
         DropRequested += drop;
-        Interlocked.Increment(ref _connections);
+        var counted = false;
         try
         {
             if (await HandshakeAsync(socket, linked.Token))
             {
-                await PumpAsync(socket, linked.Token);
+                await PumpAsync(socket, () => { Interlocked.Increment(ref _connections); counted = true; }, linked.Token);
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
@@ -48,7 +48,11 @@ internal sealed class TradeUpdatesStream(SimExchange exchange, SimulatedClock cl
         finally
         {
             DropRequested -= drop;
-            Interlocked.Decrement(ref _connections);
+            if (counted)
+            {
+                Interlocked.Decrement(ref _connections);
+            }
+
             socket.Abort();
         }
     }
@@ -91,7 +95,7 @@ internal sealed class TradeUpdatesStream(SimExchange exchange, SimulatedClock cl
         return true;
     }
 
-    private async Task PumpAsync(WebSocket socket, CancellationToken ct)
+    private async Task PumpAsync(WebSocket socket, Action listening, CancellationToken ct)
     {
         var seenStatus = new Dictionary<string, string>(StringComparer.Ordinal);
         int seenFills;
@@ -104,6 +108,8 @@ internal sealed class TradeUpdatesStream(SimExchange exchange, SimulatedClock cl
                 seenStatus[o.Id] = o.Status;
             }
         }
+
+        listening();
 
         while (!ct.IsCancellationRequested && socket.State == WebSocketState.Open)
         {
