@@ -56,7 +56,8 @@ public sealed class SimulatedFaultTests
     [Fact]
     public async Task A_slow_answer_times_the_client_out()
     {
-        await using var sim = await SimHarness.StartAsync(configureClient: o => (o.AttemptTimeout, o.TotalTimeout) = (TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300)));
+        await using var sim = await SimHarness.StartAsync(configureClient: o => (o.AttemptTimeout, o.TotalTimeout) = (TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
+        await sim.Trading.GetClockAsync(); // a warm connection: the limit below must be spent on the slow answer, not on start-up
         // The delay runs on the market's (fake) clock, which this test never moves: only the client's limit can end it.
         sim.Market.Faults.Inject(new SimulatedFault { Kind = SimulatedFaultKind.Slow, Count = 1, Delay = TimeSpan.FromMinutes(1) });
 
