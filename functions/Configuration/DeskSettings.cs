@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using MiniQuantDesk.Adapters.Alpaca;
+using MiniQuantDesk.Adapters.Discord;
 using MiniQuantDesk.Adapters.Storage;
 using MiniQuantDesk.Domain.Portfolio;
 using MiniQuantDesk.Domain.Risk;
@@ -13,6 +14,9 @@ namespace MiniQuantDesk.Functions.Configuration;
 /// </summary>
 public sealed record DeskSettings(StorageOptions Storage, DeskOptions Desk, BrokerOptions Broker, HealthOptions Health, AlpacaOptions Alpaca, RiskOptions Risk, StrategyOptions Strategies, PortfolioOptions Portfolio)
 {
+    /// <summary>Discord (section <c>Discord</c>); all optional: without it commands answer 503 and notifications are log only.</summary>
+    public DiscordOptions Discord { get; init; } = new();
+
     public static DeskSettings Load(IConfiguration configuration)
     {
         var problems = new List<string>();
@@ -28,12 +32,14 @@ public sealed record DeskSettings(StorageOptions Storage, DeskOptions Desk, Brok
         var risk = BindRisk(configuration, problems);
         var strategies = Bind<StrategyOptions>(configuration, StrategyOptions.SectionName, o => o.Validate(), problems);
         var portfolio = Bind<PortfolioOptions>(configuration, PortfolioOptions.SectionName, o => o.Validate(), problems);
+        var discord = DiscordOptions.FromConfiguration(configuration);
+        problems.AddRange(discord.Validate());
         if (problems.Count > 0)
         {
             throw new SettingsException(problems.Distinct().ToList());
         }
 
-        return new DeskSettings(storage, desk, broker, health, alpaca, risk, strategies, portfolio);
+        return new DeskSettings(storage, desk, broker, health, alpaca, risk, strategies, portfolio) { Discord = discord };
     }
 
     // Without keys the desk talks to the simulated market, so missing keys are not a problem there.
