@@ -16,6 +16,7 @@ public static class DeskCommandLine
         root.Add(ServeCommand());
         root.Add(LocalCommand.Create());
         root.Add(BacktestCommand.Create());
+        root.Add(DiscordCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 

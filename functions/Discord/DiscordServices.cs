@@ -21,6 +21,7 @@ public static class DiscordServices
         services.AddSingleton(new NotificationRouter(options));
         services.AddSingleton<DiscordNotifier>();
         services.AddSingleton<NotificationLedger>();
+        services.AddSingleton<NotificationRetryQueue>();
         services.AddSingleton<InteractionReplies>();
         services.AddSingleton<CommandAudit>();
         services.AddSingleton<StrategySwitchStore>();

@@ -15,10 +15,9 @@ namespace MiniQuantDesk.Functions.DiscordInteractions;
 /// body that is not an interaction is 400, PING is PONG, everything else goes to the router. A desk without
 /// <c>Discord:PublicKey</c> answers 503 and does nothing.
 /// </summary>
-public sealed class DiscordInteractionsFunction(DiscordOptions options, DeskCommandRouter router) : IHttpFunction
+public sealed class DiscordInteractionsFunction(DiscordOptions options, DeskCommandRouter router, SignatureClock? clock = null) : IHttpFunction
 {
-    // The signature is checked against the real clock: Discord signs with its own time, not the market's.
-    private readonly DiscordSignatureVerifier verifier = new(options.PublicKey, TimeProvider.System, options.SignatureTolerance);
+    private readonly DiscordSignatureVerifier verifier = new(options.PublicKey, (clock ?? SignatureClock.Real).Time, options.SignatureTolerance);
 
     public string Name => "DiscordInteractions";
 

@@ -13,7 +13,7 @@ namespace MiniQuantDesk.Functions.NotifyDiscord;
 /// queue retries it with a visibility delay, five times, then poison): trading's queues never wait on Discord.
 /// A request Discord refuses (4xx, a deleted webhook) is logged and dropped, since repeating it cannot help.
 /// </summary>
-public sealed class NotifyDiscordFunction(DiscordNotifier notifier, NotificationRouter router, NotificationLedger ledger) : IQueueFunction
+public sealed class NotifyDiscordFunction(DiscordNotifier notifier, NotificationRouter router, NotificationLedger ledger, NotificationRetryQueue retries) : IQueueFunction
 {
     public string Name => "NotifyDiscord";
 
@@ -68,7 +68,17 @@ public sealed class NotifyDiscordFunction(DiscordNotifier notifier, Notification
                 return;
             default:
                 await ledger.ReleaseAsync(claim, cancellationToken);
-                throw new DiscordUnavailableException($"notification {notification.Id} not delivered to {route.Channel}: {outcome.Delivery}; the queue retries it");
+                var json = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(message.Text)!;
+                var attempt = NotificationRetryQueue.AttemptOf(json);
+                if (attempt >= NotificationRetryQueue.MaxAttempts)
+                {
+                    throw new DiscordUnavailableException($"notification {notification.Id} not delivered to {route.Channel} after {attempt} attempts: {outcome.Delivery}");
+                }
+
+                var delay = outcome.Delivery is DiscordDelivery.RateLimitedGaveUp limited ? limited.RetryAfter : NotificationRetryQueue.Backoff(attempt);
+                await retries.ScheduleAsync(json, delay, cancellationToken);
+                context.Log($"notification {notification.Id} deferred {delay.TotalSeconds:0.#} s (attempt {attempt + 1}): {outcome.Delivery}");
+                return;
         }
     }
 }
