@@ -22,7 +22,7 @@ public sealed class LocksCommand(ProtectionLockStore locks) : IDeskCommandHandle
         foreach (var l in active.OrderBy(l => l.Expiry))
         {
             text.Append('`').Append(l.Id).Append("`\n").Append(l.Kind).Append(" · ").Append(l.Scope)
-                .Append(" · until ").Append(l.Expiry.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)).Append(" UTC\n")
+                .Append(" · until ").Append(l.Expiry.UtcDateTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)).Append(" UTC\n")
                 .Append(l.Reason).Append("\n\n");
         }
 

@@ -42,5 +42,7 @@ public sealed class StatusCommand(DeskStateStore state, OrderStore orders, RiskS
 
     private static string Market(AlpacaClock? clock, string? error) => clock is null
         ? "unknown (" + error + ")"
-        : clock.IsOpen ? $"open, closes {clock.NextClose:HH:mm} UTC" : $"closed, opens {clock.NextOpen:ddd HH:mm} UTC";
+        : clock.IsOpen ? $"open, closes {Et(clock.NextClose):HH:mm} ET" : $"closed, opens {Et(clock.NextOpen):ddd HH:mm} ET";
+
+    private static DateTime Et(DateTimeOffset instant) => Domain.MarketData.NewYorkTime.ToNewYork(instant);
 }
