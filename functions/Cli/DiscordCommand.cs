@@ -28,7 +28,7 @@ public static class DiscordCommand
             var configuration = Configuration(parse.GetValue(settingsFile));
             return await RegisterAsync(configuration, parse.GetValue(guild), Console.Out, Console.Error, ct);
         });
-        return new Command("discord", "Discord: register the slash commands") { register };
+        return new Command("discord", "Discord: register the slash commands; measure the interactions endpoint") { register, BenchCommand() };
     }
 
     /// <summary>The verb's body, callable from tests with any configuration and writers.</summary>
@@ -69,6 +69,81 @@ public static class DiscordCommand
         await stderr.WriteLineAsync($"Discord did not register the commands: {delivery}");
         return Failed;
     }
+
+    /// <summary>
+    /// <c>desk discord bench --url … --seed …</c>: plays Discord against a running desk (e.g. <c>./desk local</c> with
+    /// <c>Discord__PublicKey</c> set to the seed's public key) and prints the answer time of PING and the quick
+    /// commands (p50/p99 over <c>--count</c> each). The seed is a test key's private half, never the real app's.
+    /// </summary>
+    private static Command BenchCommand()
+    {
+        var url = new Option<string>("--url") { Description = "The interactions endpoint", DefaultValueFactory = _ => "http://127.0.0.1:7071/api/discord/interactions" };
+        var seed = new Option<string>("--seed") { Description = "Ed25519 private seed (64 hex) whose public key the desk has as Discord__PublicKey", Required = true };
+        var user = new Option<string>("--user") { Description = "A user id on Discord__AllowedUserIds", Required = true };
+        var count = new Option<int>("--count") { Description = "Requests per command", DefaultValueFactory = _ => 200 };
+        var bench = new Command("bench", "Measure the interactions endpoint's answer time (PING, /status, /risk, /locks, /strategy list)") { url, seed, user, count };
+        bench.SetAction(async (parse, ct) =>
+            await BenchAsync(new Uri(parse.GetValue(url)!), parse.GetValue(seed)!, parse.GetValue(user)!, parse.GetValue(count), Console.Out, ct));
+        return bench;
+    }
+
+    private static async Task<int> BenchAsync(Uri url, string seedHex, string user, int count, TextWriter stdout, CancellationToken ct)
+    {
+        var algorithm = NSec.Cryptography.SignatureAlgorithm.Ed25519;
+        using var key = NSec.Cryptography.Key.Import(algorithm, Convert.FromHexString(seedHex), NSec.Cryptography.KeyBlobFormat.RawPrivateKey);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var cases = new (string Name, string Body)[]
+        {
+            ("PING", "{\"type\":1,\"id\":\"1\",\"application_id\":\"1\",\"token\":\"t\",\"version\":1}"),
+            ("/status", Command(user, "status", "")),
+            ("/risk", Command(user, "risk", "")),
+            ("/locks", Command(user, "locks", "")),
+            ("/strategy list", Command(user, "strategy", ",\"options\":[{\"name\":\"list\",\"type\":1}]")),
+        };
+        await stdout.WriteLineAsync($"{count} requests each to {url} (after 10 warm-up requests), milliseconds:");
+        foreach (var (name, body) in cases)
+        {
+            var times = new List<double>();
+            var deferred = 0;
+            for (var i = -10; i < count; i++)
+            {
+                var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+                var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var signature = Convert.ToHexStringLower(algorithm.Sign(key, [.. System.Text.Encoding.UTF8.GetBytes(timestamp), .. bytes]));
+                using var content = new ByteArrayContent(bytes);
+                content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+                content.Headers.Add("X-Signature-Timestamp", timestamp);
+                content.Headers.Add("X-Signature-Ed25519", signature);
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                using var response = await http.PostAsync(url, content, ct);
+                var answer = await response.Content.ReadAsStringAsync(ct);
+                var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (!response.IsSuccessStatusCode)
+                {
+                    await stdout.WriteLineAsync($"{name}: HTTP {(int)response.StatusCode} {answer}");
+                    return Failed;
+                }
+
+                deferred += answer.StartsWith("{\"type\":5", StringComparison.Ordinal) ? 1 : 0;
+                if (i >= 0)
+                {
+                    times.Add(elapsed);
+                }
+            }
+
+            times.Sort();
+            await stdout.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{name,-16} p50 {Percentile(times, 0.50),7:F2}  p99 {Percentile(times, 0.99),7:F2}  max {times[^1],7:F2}  deferred {deferred}"));
+        }
+
+        return 0;
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    private static string Command(string user, string name, string options) =>
+        "{\"type\":2,\"id\":\"2\",\"application_id\":\"775799577604522054\",\"token\":\"t\",\"version\":1,\"member\":{\"user\":{\"id\":\"" + user
+        + "\"}},\"data\":{\"id\":\"3\",\"name\":\"" + name + "\",\"type\":1" + options + "}}";
 
     private static IConfiguration Configuration(string? settingsPath)
     {

@@ -70,7 +70,9 @@ public sealed class DeskCommandRouter
                 : PendingConfirmation.Create(definition.Name, question.Argument, request.Now).Prompt(question.Question!, $"Confirm /{definition.Name}");
         }
 
-        Func<CancellationToken, Task<DiscordMessage>> work = definition.ChangesState
+        // "/strategy list" only reads; the table marks /strategy as state-changing for enable/disable.
+        var changesState = definition.ChangesState && invocation.Subcommand != "list";
+        Func<CancellationToken, Task<DiscordMessage>> work = changesState
             ? async c => await AuditedAsync(interaction, invocation.ToString(), handler.RunAsync(request, c), c)
             : c => handler.RunAsync(request, c);
         var what = "/" + definition.Name;
