@@ -17,6 +17,12 @@ public sealed record DeskSettings(StorageOptions Storage, DeskOptions Desk, Brok
     /// <summary>Discord (section <c>Discord</c>); all optional: without it commands answer 503 and notifications are log only.</summary>
     public DiscordOptions Discord { get; init; } = new();
 
+    /// <summary>
+    /// Why the Discord settings were refused, each naming the setting. A bad Discord setting (a malformed webhook,
+    /// a wrong key) must not stop trading: the desk starts with Discord off and says why in the 503 and the logs.
+    /// </summary>
+    public IReadOnlyList<string> DiscordProblems { get; init; } = [];
+
     public static DeskSettings Load(IConfiguration configuration)
     {
         var problems = new List<string>();
@@ -32,14 +38,30 @@ public sealed record DeskSettings(StorageOptions Storage, DeskOptions Desk, Brok
         var risk = BindRisk(configuration, problems);
         var strategies = Bind<StrategyOptions>(configuration, StrategyOptions.SectionName, o => o.Validate(), problems);
         var portfolio = Bind<PortfolioOptions>(configuration, PortfolioOptions.SectionName, o => o.Validate(), problems);
-        var discord = DiscordOptions.FromConfiguration(configuration);
-        problems.AddRange(discord.Validate());
+        var discord = DiscordOptions.FromConfiguration(WithoutUnresolvedSecrets(configuration, DiscordOptions.SectionName));
+        var discordProblems = discord.Validate();
         if (problems.Count > 0)
         {
             throw new SettingsException(problems.Distinct().ToList());
         }
 
-        return new DeskSettings(storage, desk, broker, health, alpaca, risk, strategies, portfolio) { Discord = discord };
+        return new DeskSettings(storage, desk, broker, health, alpaca, risk, strategies, portfolio)
+        {
+            Discord = discordProblems.Count == 0 ? discord : new DiscordOptions(),
+            DiscordProblems = discordProblems,
+        };
+    }
+
+    /// <summary>
+    /// A Key Vault reference the platform could not resolve (the secret was never created) stays in the setting as
+    /// its literal <c>@Microsoft.KeyVault(...)</c> text; for Discord that means "not configured", not a bad value,
+    /// so the desk starts with notifications log-only and the interactions endpoint answering 503.
+    /// </summary>
+    private static IConfiguration WithoutUnresolvedSecrets(IConfiguration configuration, string section)
+    {
+        var values = configuration.GetSection(section).AsEnumerable()
+            .Where(v => v.Value is not null && !v.Value.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase));
+        return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
     }
 
     // Without keys the desk talks to the simulated market, so missing keys are not a problem there.

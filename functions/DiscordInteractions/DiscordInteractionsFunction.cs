@@ -15,7 +15,7 @@ namespace MiniQuantDesk.Functions.DiscordInteractions;
 /// body that is not an interaction is 400, PING is PONG, everything else goes to the router. A desk without
 /// <c>Discord:PublicKey</c> answers 503 and does nothing.
 /// </summary>
-public sealed class DiscordInteractionsFunction(DiscordOptions options, DeskCommandRouter router, SignatureClock? clock = null) : IHttpFunction
+public sealed class DiscordInteractionsFunction(DiscordOptions options, DeskCommandRouter router, Configuration.DeskSettings settings, SignatureClock? clock = null) : IHttpFunction
 {
     private readonly DiscordSignatureVerifier verifier = new(options.PublicKey, (clock ?? SignatureClock.Real).Time, options.SignatureTolerance);
 
@@ -25,7 +25,9 @@ public sealed class DiscordInteractionsFunction(DiscordOptions options, DeskComm
     {
         if (options.PublicKey.Length == 0)
         {
-            return Error(503, "Discord not configured: set Discord__PublicKey and Discord__AllowedUserIds");
+            return Error(503, settings.DiscordProblems.Count == 0
+                ? "Discord not configured: set Discord__PublicKey and Discord__AllowedUserIds"
+                : "Discord not configured: settings refused: " + string.Join("; ", settings.DiscordProblems));
         }
 
         var verdict = verifier.Verify(request.Header(DiscordSignatureVerifier.SignatureHeader), request.Header(DiscordSignatureVerifier.TimestampHeader), request.Body);

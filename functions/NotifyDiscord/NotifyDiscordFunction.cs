@@ -13,7 +13,7 @@ namespace MiniQuantDesk.Functions.NotifyDiscord;
 /// queue retries it with a visibility delay, five times, then poison): trading's queues never wait on Discord.
 /// A request Discord refuses (4xx, a deleted webhook) is logged and dropped, since repeating it cannot help.
 /// </summary>
-public sealed class NotifyDiscordFunction(DiscordNotifier notifier, NotificationRouter router, NotificationLedger ledger, NotificationRetryQueue retries) : IQueueFunction
+public sealed class NotifyDiscordFunction(DiscordNotifier notifier, NotificationRouter router, NotificationLedger ledger, NotificationRetryQueue retries, Configuration.DeskSettings settings) : IQueueFunction
 {
     public string Name => "NotifyDiscord";
 
@@ -29,7 +29,8 @@ public sealed class NotifyDiscordFunction(DiscordNotifier notifier, Notification
         var route = router.Route(kind);
         if (route.Disposition != NotificationDisposition.Send)
         {
-            context.Log($"{(route.Disposition == NotificationDisposition.Off ? "off" : "log only")} ({route}): {notification.Title} {notification.Text}");
+            var why = settings.DiscordProblems.Count == 0 ? route.ToString() : "Discord settings refused: " + string.Join("; ", settings.DiscordProblems);
+            context.Log($"{(route.Disposition == NotificationDisposition.Off ? "off" : "log only")} ({why}): {notification.Title} {notification.Text}");
             return;
         }
 

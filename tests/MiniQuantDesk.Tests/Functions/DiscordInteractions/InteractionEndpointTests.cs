@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.Extensions.Configuration;
 using MiniQuantDesk.Adapters.Storage;
 using MiniQuantDesk.Functions.DiscordInteractions;
 using MiniQuantDesk.Tests.Functions.Discord;
@@ -109,5 +110,32 @@ public sealed class InteractionEndpointTests(AzuriteFixture azurite) : IClassFix
 
         Assert.Equal(503, response.StatusCode);
         Assert.Contains("Discord not configured", response.BodyText, StringComparison.Ordinal);
+    }
+}
+
+public sealed class DiscordSettingsTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task A_bad_Discord_setting_does_not_stop_the_desk_it_turns_Discord_off_and_says_why()
+    {
+        await using var desk = await DiscordDesk.StartAsync(azurite, v => v["Discord:Webhooks:Trading"] = "not a url");
+
+        var response = await desk.PostAsync(InteractionSigner.Command("status"));
+
+        Assert.Equal(503, response.StatusCode);
+        Assert.Contains("Discord:Webhooks:Trading", response.BodyText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unresolved_Key_Vault_reference_means_not_configured()
+    {
+        var settings = MiniQuantDesk.Functions.Configuration.DeskSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+            ["Discord:PublicKey"] = "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/discord-public-key/)",
+        }).Build());
+
+        Assert.Equal("", settings.Discord.PublicKey);
+        Assert.Empty(settings.DiscordProblems);
     }
 }
