@@ -20,6 +20,7 @@ public static class DeskCommandLine
         root.Add(ResearchCommand.Create());
         root.Add(RecordCommand.Create());
         root.Add(MlCommand.Create());
+        root.Add(DiscordCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using MiniQuantDesk.Adapters.Alpaca;
+using MiniQuantDesk.Adapters.Discord;
 using MiniQuantDesk.Adapters.Storage;
 using MiniQuantDesk.Domain.Portfolio;
 using MiniQuantDesk.Domain.Risk;
@@ -14,6 +15,14 @@ namespace MiniQuantDesk.Functions.Configuration;
 public sealed record DeskSettings(StorageOptions Storage, DeskOptions Desk, BrokerOptions Broker, HealthOptions Health, AlpacaOptions Alpaca, RiskOptions Risk, StrategyOptions Strategies, PortfolioOptions Portfolio)
 {
     public Domain.Research.LiveGateOptions LiveGate { get; init; } = new();
+    /// <summary>Discord (section <c>Discord</c>); all optional: without it commands answer 503 and notifications are log only.</summary>
+    public DiscordOptions Discord { get; init; } = new();
+
+    /// <summary>
+    /// Why the Discord settings were refused, each naming the setting. A bad Discord setting (a malformed webhook,
+    /// a wrong key) must not stop trading: the desk starts with Discord off and says why in the 503 and the logs.
+    /// </summary>
+    public IReadOnlyList<string> DiscordProblems { get; init; } = [];
 
     public static DeskSettings Load(IConfiguration configuration)
     {
@@ -37,12 +46,32 @@ public sealed record DeskSettings(StorageOptions Storage, DeskOptions Desk, Brok
 
         var liveGate = Bind<Domain.Research.LiveGateOptions>(configuration, Domain.Research.LiveGateOptions.SectionName, o => o.Validate(), problems);
         var ml = Functions.Ml.MlOptions.Bind(configuration, problems);
+        var discord = DiscordOptions.FromConfiguration(WithoutUnresolvedSecrets(configuration, DiscordOptions.SectionName));
+        var discordProblems = discord.Validate();
         if (problems.Count > 0)
         {
             throw new SettingsException(problems.Distinct().ToList());
         }
 
-        return new DeskSettings(storage, desk, broker, health, alpaca, risk, strategies, portfolio) { LiveGate = liveGate, Ml = ml };
+        return new DeskSettings(storage, desk, broker, health, alpaca, risk, strategies, portfolio)
+        {
+            LiveGate = liveGate,
+            Ml = ml,
+            Discord = discordProblems.Count == 0 ? discord : new DiscordOptions(),
+            DiscordProblems = discordProblems,
+        };
+    }
+
+    /// <summary>
+    /// A Key Vault reference the platform could not resolve (the secret was never created) stays in the setting as
+    /// its literal <c>@Microsoft.KeyVault(...)</c> text; for Discord that means "not configured", not a bad value,
+    /// so the desk starts with notifications log-only and the interactions endpoint answering 503.
+    /// </summary>
+    private static IConfiguration WithoutUnresolvedSecrets(IConfiguration configuration, string section)
+    {
+        var values = configuration.GetSection(section).AsEnumerable()
+            .Where(v => v.Value is not null && !v.Value.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase));
+        return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
     }
 
     /// <summary>Shadow-mode models (section <c>Ml</c>); never read on the order path.</summary>

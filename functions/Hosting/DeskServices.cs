@@ -35,6 +35,7 @@ public static class DeskServices
         services.AddSingleton<Orders.OrderRefresh>();
         services.AddSingleton<Orders.KillSwitch>();
         services.AddSingleton(settings.Broker);
+        Discord.DiscordServices.Add(services, settings.Discord);
         services.AddHttpClient<IBrokerProbe, AlpacaClockProbe>(http => http.Timeout = settings.Health.CheckTimeout + TimeSpan.FromSeconds(1));
 
         services.AddSingleton<IDeskFunction, BarPoll.BarPollFunction>();

@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using MiniQuantDesk.Adapters.Discord;
+using MiniQuantDesk.Adapters.Discord.Interactions;
+using MiniQuantDesk.Adapters.Discord.Messages;
+using MiniQuantDesk.Adapters.Discord.Webhooks;
+
+namespace MiniQuantDesk.Functions.Discord;
+
+/// <summary>
+/// Keeps Discord's 3-second promise. A slow command is acknowledged at once (type 5, or 6 for a button) and its
+/// work runs in the background of this process, bounded by <see cref="WorkLimit"/>, ending in a PATCH of
+/// <c>@original</c> through the interaction webhook. A quick command gets <see cref="InlineBudget"/> to answer
+/// inline; if it runs over (a slow broker), the same deferral takes over. Work never throws out of here: a
+/// failure becomes a red embed.
+/// </summary>
+public sealed class InteractionReplies(DiscordWebhookClient webhooks, ILogger<InteractionReplies> logger)
+{
+    private readonly ConcurrentDictionary<Task, byte> running = new();
+
+    /// <summary>Longest a command may take to answer inline; Discord's limit is 3 s including the network.</summary>
+    public TimeSpan InlineBudget { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Longest background work may run (the interaction token lasts 15 minutes).</summary>
+    public TimeSpan WorkLimit { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Deferred replies still being worked on (tests and shutdown wait for them).</summary>
+    public int Pending => running.Count;
+
+    public InteractionResponse Defer(Interaction interaction, string what, Func<CancellationToken, Task<DiscordMessage>> work, bool updatesMessage)
+    {
+        var task = RunBoundedAsync(what, work);
+        Complete(interaction, task, updatesMessage);
+        return Deferred(updatesMessage);
+    }
+
+    public async Task<InteractionResponse> AnswerAsync(Interaction interaction, string what, Func<CancellationToken, Task<DiscordMessage>> work, bool updatesMessage)
+    {
+        var task = RunBoundedAsync(what, work);
+        if (await Task.WhenAny(task, Task.Delay(InlineBudget)) == task)
+        {
+            var message = await task;
+            return updatesMessage ? InteractionResponse.Update(message) : InteractionResponse.Reply(message);
+        }
+
+        logger.LogInformation("{What} ran over {Budget} s: answered deferred, finishing in the background", what, InlineBudget.TotalSeconds);
+        Complete(interaction, task, updatesMessage);
+        return Deferred(updatesMessage);
+    }
+
+    /// <summary>Waits until every deferred reply has been sent (or <paramref name="within"/> passes).</summary>
+    public async Task DrainAsync(TimeSpan within)
+    {
+        var deadline = Task.Delay(within);
+        while (!running.IsEmpty)
+        {
+            if (await Task.WhenAny(Task.WhenAll(running.Keys), deadline) == deadline)
+            {
+                return;
+            }
+        }
+    }
+
+    private static InteractionResponse Deferred(bool updatesMessage) =>
+        updatesMessage ? new InteractionResponse(InteractionResponseType.DeferredUpdateMessage, null) : InteractionResponse.Defer();
+
+    private async Task<DiscordMessage> RunBoundedAsync(string what, Func<CancellationToken, Task<DiscordMessage>> work)
+    {
+        // Not the request's token: the work outlives the HTTP answer on purpose.
+        using var limit = new CancellationTokenSource(WorkLimit);
+        try
+        {
+            return await Task.Run(() => work(limit.Token), limit.Token);
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested)
+        {
+            logger.LogWarning("{What} gave up after {Limit} s", what, WorkLimit.TotalSeconds);
+            return EmbedStyle.Failure($"{what} timed out", $"No answer within {WorkLimit.TotalSeconds:0} s. Nothing was retried; check /status before trying again.");
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "{What} failed", what);
+            return EmbedStyle.Failure($"{what} failed", FirstLine(ex.Message));
+        }
+    }
+
+    private void Complete(Interaction interaction, Task<DiscordMessage> work, bool updatesMessage)
+    {
+        var task = SendAsync(interaction, work, updatesMessage);
+        running.TryAdd(task, 0);
+        _ = task.ContinueWith(t => running.TryRemove(t, out _), TaskScheduler.Default);
+    }
+
+    private async Task SendAsync(Interaction interaction, Task<DiscordMessage> work, bool updatesMessage)
+    {
+        var message = await work;
+        if (updatesMessage)
+        {
+            message = message with { Components = [] };
+        }
+
+        var delivery = await webhooks.EditOriginalAsync(interaction.ApplicationId, interaction.Token, message, CancellationToken.None);
+        if (delivery is not DiscordDelivery.Delivered)
+        {
+            logger.LogWarning("Could not complete the deferred reply to interaction {Id}: {Delivery}", interaction.Id, delivery);
+        }
+    }
+
+    private static string FirstLine(string text)
+    {
+        var end = text.IndexOfAny(['\r', '\n']);
+        return end < 0 ? text : text[..end];
+    }
+}
