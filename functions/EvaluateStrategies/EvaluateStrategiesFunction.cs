@@ -20,7 +20,7 @@ namespace MiniQuantDesk.Functions.EvaluateStrategies;
 /// (deterministic ids) to PlaceOrder. The sleeves it starts from are those from before this minute, so a
 /// repeated tick decides the same again.
 /// </summary>
-public sealed class EvaluateStrategiesFunction(BarStore bars, SleeveStore sleeves, BrokerClients broker, IShadowPredictor shadow, DeskSettings settings) : IQueueFunction
+public sealed class EvaluateStrategiesFunction(BarStore bars, SleeveStore sleeves, BrokerClients broker, IShadowPredictor shadow, Discord.State.StrategySwitchStore switches, DeskSettings settings) : IQueueFunction
 {
     private static readonly UsEquityCalendar Calendar = UsEquityCalendar.Bundled();
 
@@ -41,6 +41,7 @@ public sealed class EvaluateStrategiesFunction(BarStore bars, SleeveStore sleeve
         var portfolio = new PortfolioManager(strategies, symbols, settings.Portfolio);
         Restore(portfolio, before);
         var account = await broker.Trading.GetAccountAsync(cancellationToken);
+        var disabled = await switches.ReadDisabledAsync(cancellationToken);
         var holdings = await HoldingsAsync(cancellationToken);
 
         foreach (var symbol in tick.Symbols.Where(s => symbols.Contains(s, StringComparer.Ordinal)))
@@ -54,6 +55,15 @@ public sealed class EvaluateStrategiesFunction(BarStore bars, SleeveStore sleeve
 
             var bar = window[^1];
             var signals = SignalReplay.AtLastBar(window, strategies, settings.Strategies);
+            for (var k = 0; k < signals.Length; k++)
+            {
+                // A strategy switched off by a person (/strategy disable) opens nothing; its exits still pass.
+                if (signals[k] == SignalKind.Buy && disabled.Contains(strategies[k]))
+                {
+                    signals[k] = SignalKind.None;
+                }
+            }
+
             var intent = portfolio.Decide(bar, signals, holdings.GetValueOrDefault(symbol), account.Equity, IsSessionClosing(bar));
             if (intent is not null)
             {

@@ -12,7 +12,7 @@ namespace MiniQuantDesk.Functions.Orders;
 /// breaker and reservations), asks it, and on approval reserves the order's exposure under the ETag of
 /// what was read. A concurrent reservation makes it read and decide again; the loop is bounded.
 /// </summary>
-public sealed class RiskGate(BrokerClients broker, BarStore bars, OrderStore orders, ExposureReservations reservations, RiskStateStore riskState, DeskSettings settings, TimeProvider time)
+public sealed class RiskGate(BrokerClients broker, BarStore bars, OrderStore orders, ExposureReservations reservations, RiskStateStore riskState, Discord.State.ProtectionLockStore locks, DeskSettings settings, TimeProvider time)
 {
     private const int MaxAttempts = 8;
 
@@ -46,8 +46,9 @@ public sealed class RiskGate(BrokerClients broker, BarStore bars, OrderStore ord
         var recentBars = bars.ReadSinceAsync(intent.Symbol, now.AddMinutes(-30), ct);
         var known = orders.ListSinceAsync(now.AddDays(-1), ct);
         var risk = riskState.ReadAsync(ct);
+        var lockBook = locks.ReadAsync(ct);
         var quote = intent.Type == OrderType.Market ? LatestQuoteAsync(intent.Symbol, ct) : Task.FromResult<QuoteSnapshot?>(null);
-        await Task.WhenAll(clock, account, positions, recentBars, known, risk, quote);
+        await Task.WhenAll(clock, account, positions, recentBars, known, risk, quote, lockBook);
 
         var a = account.Result;
         var today = NewYorkTime.SessionDate(now);
@@ -77,7 +78,7 @@ public sealed class RiskGate(BrokerClients broker, BarStore bars, OrderStore ord
             Peaks = peaks.Peaks,
             Breaker = peaks.Breaker,
             RecentOrderInstants = known.Result.Where(o => o.Record.CreatedAt > now.AddMinutes(-1)).Select(o => o.Record.CreatedAt).ToList(),
-            ProtectionLocks = [],
+            ProtectionLocks = lockBook.Result.ActiveAt(now),
         };
     }
 
