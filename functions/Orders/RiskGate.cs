@@ -46,7 +46,7 @@ public sealed class RiskGate(BrokerClients broker, BarStore bars, OrderStore ord
         var recentBars = bars.ReadSinceAsync(intent.Symbol, now.AddMinutes(-30), ct);
         var known = orders.ListSinceAsync(now.AddDays(-1), ct);
         var risk = riskState.ReadAsync(ct);
-        var lockBook = locks.ReadAsync(ct);
+        var lockBook = CurrentLocksAsync(now, ct);
         var quote = intent.Type == OrderType.Market ? LatestQuoteAsync(intent.Symbol, ct) : Task.FromResult<QuoteSnapshot?>(null);
         await Task.WhenAll(clock, account, positions, recentBars, known, risk, quote, lockBook);
 
@@ -78,8 +78,45 @@ public sealed class RiskGate(BrokerClients broker, BarStore bars, OrderStore ord
             Peaks = peaks.Peaks,
             Breaker = peaks.Breaker,
             RecentOrderInstants = known.Result.Where(o => o.Record.CreatedAt > now.AddMinutes(-1)).Select(o => o.Record.CreatedAt).ToList(),
-            ProtectionLocks = lockBook.Result.ActiveAt(now),
+            ProtectionLocks = lockBook.Result,
         };
+    }
+
+    /// <summary>
+    /// Protections, freqtrade-style: the round trips closed in the last days (realised P&amp;L from the desk's own
+    /// fills) go through the same evaluator as the backtest; new locks join the stored book (a lock a person
+    /// lifted stays lifted: the book keeps its id), and the locks active now are what the risk manager sees.
+    /// </summary>
+    private async Task<IReadOnlyList<Domain.Risk.Protections.ProtectionLock>> CurrentLocksAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var recent = await orders.ListSinceAsync(now.AddDays(-3), ct);
+        var trades = ClosedTrades(recent);
+        var found = Domain.Risk.Protections.ProtectionEvaluator.Evaluate(trades, now, settings.Risk.Protections);
+        var book = found.Count == 0
+            ? await locks.ReadAsync(ct)
+            : await locks.ChangeAsync(b => { var added = b.Add(found); return (added, added); }, ct);
+        return book.ActiveAt(now);
+    }
+
+    /// <summary>Each fill that shrinks a position closes (part of) a trade with its realised P&amp;L.</summary>
+    public static IReadOnlyList<Domain.Risk.Protections.ClosedTrade> ClosedTrades(IEnumerable<StoredOrder> known)
+    {
+        var trades = new List<Domain.Risk.Protections.ClosedTrade>();
+        var book = new Dictionary<string, Domain.Accounting.Position>(StringComparer.Ordinal);
+        foreach (var order in known.Where(o => o.Record.FilledQuantity > 0m).OrderBy(o => o.Record.LastFillAt ?? o.Record.UpdatedAt))
+        {
+            var r = order.Record;
+            var at = r.LastFillAt ?? r.UpdatedAt;
+            var position = book.GetValueOrDefault(r.Symbol) ?? Domain.Accounting.Position.Flat(r.Symbol);
+            var change = position.Apply(new Domain.Accounting.FillEvent(r.ClientOrderId, $"order:{r.ClientOrderId}", r.Symbol, r.Side, r.FilledQuantity, r.AverageFillPrice ?? 0m, 0m, at));
+            book[r.Symbol] = change.Position;
+            if (change.RealizedPnl != 0m || (position.Quantity != 0m && change.Position.Quantity == 0m))
+            {
+                trades.Add(new Domain.Risk.Protections.ClosedTrade(r.Symbol, at, change.RealizedPnl));
+            }
+        }
+
+        return trades;
     }
 
     /// <summary>The NBBO for the spread check; a failed quote request leaves it missing (the risk options decide).</summary>
