@@ -44,6 +44,7 @@ public sealed class EvaluateStrategiesFunction(BarStore bars, SleeveStore sleeve
         var disabled = await switches.ReadDisabledAsync(cancellationToken);
         var holdings = await HoldingsAsync(cancellationToken);
 
+        var shadowWork = new List<(string Symbol, IReadOnlyList<Bar> Window)>();
         foreach (var symbol in tick.Symbols.Where(s => symbols.Contains(s, StringComparer.Ordinal)))
         {
             var window = await bars.ReadSinceAsync(symbol, WindowStart(tick.Minute), cancellationToken);
@@ -71,8 +72,12 @@ public sealed class EvaluateStrategiesFunction(BarStore bars, SleeveStore sleeve
             }
 
             context.Log($"{symbol} {bar.Start:HH:mm} signals {string.Join("/", signals)}" + (intent is null ? string.Empty : $" → {intent.Side} {intent.Quantity} ({intent.IntentId})"));
-            await ShadowAsync(symbol, window, tick.Minute, context, cancellationToken);
+            shadowWork.Add((symbol, window));
         }
+
+        // Shadow models run after the decision and off the order path: the intents leave as soon as this
+        // function returns, and a slow or failing model can neither delay nor change them.
+        StartShadow(shadowWork, tick.Minute, context.Logger);
 
         if (!await sleeves.TryWriteAsync(state, tick.Minute, before, Snapshot(portfolio), cancellationToken))
         {
@@ -80,17 +85,32 @@ public sealed class EvaluateStrategiesFunction(BarStore bars, SleeveStore sleeve
         }
     }
 
-    /// <summary>Shadow models see the same window after the decision; whatever they do, the minute goes on.</summary>
-    private async Task ShadowAsync(string symbol, IReadOnlyList<Bar> window, DateTimeOffset minute, FunctionContext context, CancellationToken ct)
+    /// <summary>
+    /// Shadow models see the same windows after the decision, in the background with their own time limit; a
+    /// prediction lost to an instance being recycled is a missing log line, never a missing order.
+    /// </summary>
+    private void StartShadow(List<(string Symbol, IReadOnlyList<Bar> Window)> work, DateTimeOffset minute, ILogger logger)
     {
-        try
+        if (work.Count == 0)
         {
-            await shadow.PredictAsync(symbol, window, minute, ct);
+            return;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+
+        _ = Task.Run(async () =>
         {
-            context.Logger.LogWarning("Shadow models failed for {Symbol} at {Minute:O} (orders unaffected): {Error}", symbol, minute, ex.Message);
-        }
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            foreach (var (symbol, window) in work)
+            {
+                try
+                {
+                    await shadow.PredictAsync(symbol, window, minute, limit.Token);
+                }
+                catch (Exception ex)
+                {
+                    logger.LogWarning("Shadow models failed for {Symbol} at {Minute:O} (orders unaffected): {Error}", symbol, minute, ex.Message);
+                }
+            }
+        }, CancellationToken.None);
     }
 
     /// <summary>
