@@ -19,7 +19,7 @@ namespace MiniQuantDesk.Functions.DailySummary;
 /// bars and the transaction log's risk events — and turns it into the summary message and its chart. The
 /// figures come from <see cref="DailyReportBuilder"/>; the day's P&amp;L is the account's own change.
 /// </summary>
-public sealed class DailySummaryComposer(BrokerClients broker, BarStore bars, TransactionLog log, DeskSettings settings, TimeProvider time)
+public sealed class DailySummaryComposer(BrokerClients broker, BarStore bars, TransactionLog log, Adapters.Ml.PredictionStore predictions, DeskSettings settings, TimeProvider time)
 {
     public sealed record Summary(DailyReport Report, DiscordMessage Message, byte[] Chart, int RiskEvents, int DriftEvents);
 
@@ -51,9 +51,23 @@ public sealed class DailySummaryComposer(BrokerClients broker, BarStore bars, Tr
             dayBars));
         var riskEvents = entries.Result.Where(e => e["kind"]?.ToString() == "risk-rejection").ToList();
         var drift = entries.Result.Where(e => e["kind"]?.ToString() == "drift").ToList();
-        var shadow = entries.Result.Count(e => e["kind"]?.ToString() is { } k && k.StartsWith("shadow", StringComparison.Ordinal));
+        var shadow = await ShadowLinesAsync(session, ct);
         var chart = EquityChart.Render(report);
         return new Summary(report, Message(report, riskEvents, drift, shadow), chart, riskEvents.Count, drift.Count);
+    }
+
+    /// <summary>The shadow models' scores of the day and rolling (hit rate, Brier); the summary goes out without them if they cannot be read.</summary>
+    private async Task<IReadOnlyList<string>> ShadowLinesAsync(DateOnly session, CancellationToken ct)
+    {
+        try
+        {
+            var scored = await Ml.ShadowScoreReport.LoadAsync(predictions, session.AddDays(-7), session, ct);
+            return Ml.ShadowScoreReport.SummaryLines(scored, session);
+        }
+        catch (Exception ex) when (ex is Azure.RequestFailedException or InvalidOperationException or FormatException)
+        {
+            return [$"scores unavailable ({ex.GetType().Name})"];
+        }
     }
 
     private static HeldPosition Held(AlpacaPosition p) =>
@@ -62,7 +76,7 @@ public sealed class DailySummaryComposer(BrokerClients broker, BarStore bars, Tr
     private static FillEvent Fill(AlpacaFillActivity f) =>
         new(f.OrderId, f.Id, f.Symbol, f.Side.StartsWith("buy", StringComparison.OrdinalIgnoreCase) ? OrderSide.Buy : OrderSide.Sell, f.Qty, f.Price, 0m, f.TransactionTime);
 
-    private static DiscordMessage Message(DailyReport r, IReadOnlyList<JsonObject> risk, IReadOnlyList<JsonObject> drift, int shadow)
+    private static DiscordMessage Message(DailyReport r, IReadOnlyList<JsonObject> risk, IReadOnlyList<JsonObject> drift, IReadOnlyList<string> shadow)
     {
         var trades = new StringBuilder();
         foreach (var t in r.Trades.TakeLast(15))
@@ -89,7 +103,7 @@ public sealed class DailySummaryComposer(BrokerClients broker, BarStore bars, Tr
             EmbedStyle.Field("Max drawdown", EmbedStyle.Percent(r.MaxDrawdown)),
             EmbedStyle.Field("Risk events", risk.Count == 0 ? "none" : $"{risk.Count} refusal{(risk.Count == 1 ? "" : "s")}"),
             EmbedStyle.Field("Drift", drift.Count == 0 ? "none" : string.Join(", ", drift.Select(d => d["symbol"]?.ToString()).Distinct())),
-            EmbedStyle.Field("Shadow models", shadow == 0 ? "no scores recorded" : $"{shadow} predictions logged"),
+            EmbedStyle.Field("Shadow models", shadow.Count == 0 ? "no scores recorded" : string.Join("\n", shadow), inline: false),
             EmbedStyle.Field($"Trades ({r.Trades.Count})", r.Trades.Count == 0 ? "none" : trades.ToString(), inline: false),
         };
         if (Math.Abs(r.Unexplained) >= 0.01m)
