@@ -67,28 +67,7 @@ public sealed class ExposureReservations(StorageAccount storage)
     private async Task<bool> TryWriteAsync(Snapshot seen, ImmutableDictionary<string, Reservation> entries, CancellationToken ct)
     {
         var entity = new TableEntity(Partition, Row) { ["Entries"] = Format(entries) };
-        try
-        {
-            if (seen.ETag == default)
-            {
-                await Table.AddEntityAsync(entity, ct);
-            }
-            else
-            {
-                await Table.UpdateEntityAsync(entity, seen.ETag, TableUpdateMode.Replace, ct);
-            }
-
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            return false;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            await Table.CreateIfNotExistsAsync(ct);
-            return false;
-        }
+        return await ConditionalWrite.TryWriteAsync(Table, entity, seen.ETag, ct);
     }
 
     private static string Format(ImmutableDictionary<string, Reservation> entries)

@@ -51,23 +51,7 @@ public sealed class RiskStateStore(StorageAccount storage)
             ["RearmedAt"] = breaker.RearmedAt,
             ["RearmedBy"] = breaker.RearmedBy,
         };
-        try
-        {
-            if (seen.ETag == default)
-            {
-                await Table.AddEntityAsync(entity, ct);
-            }
-            else
-            {
-                await Table.UpdateEntityAsync(entity, seen.ETag, TableUpdateMode.Replace, ct);
-            }
-
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            return false;
-        }
+        return await ConditionalWrite.TryWriteAsync(Table, entity, seen.ETag, ct);
     }
 
     public static JsonObject Describe(RiskState state) => new()

@@ -42,23 +42,7 @@ public sealed class SleeveStore(StorageAccount storage)
     public async Task<bool> TryWriteAsync(SleeveState seen, DateTimeOffset minute, IReadOnlyDictionary<string, decimal> before, IReadOnlyDictionary<string, decimal> after, CancellationToken ct)
     {
         var entity = new TableEntity(Partition, Row) { ["Minute"] = minute, ["Before"] = Format(before), ["After"] = Format(after) };
-        try
-        {
-            if (seen.ETag == default)
-            {
-                await Table.AddEntityAsync(entity, ct);
-            }
-            else
-            {
-                await Table.UpdateEntityAsync(entity, seen.ETag, TableUpdateMode.Replace, ct);
-            }
-
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            return false;
-        }
+        return await ConditionalWrite.TryWriteAsync(Table, entity, seen.ETag, ct);
     }
 
     private static Dictionary<string, decimal> Empty() => new(StringComparer.Ordinal);
