@@ -145,6 +145,41 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    /// <summary>
+    /// Stops Azurite as an orderly shutdown does (SIGTERM: it closes its stores, so data on disk is complete), or
+    /// abruptly when it does not exit within <paramref name="patience"/>. Start it again on the same ports and location
+    /// to have the same account back.
+    /// </summary>
+    public async Task StopAsync(TimeSpan patience)
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        if (OperatingSystem.IsWindows() || SendSignal(_process.Id, SignalTerminate) != 0)
+        {
+            Kill(_process);
+        }
+
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(patience).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            Kill(_process);
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        }
+    }
+
+    private const int SignalTerminate = 15;
+
+#pragma warning disable SYSLIB1054 // LibraryImport needs unsafe blocks for nothing gained on one int call
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+#pragma warning restore SYSLIB1054
+
     /// <summary>Stops Azurite abruptly, as a crash would; its on-disk data (when it has a location) stays.</summary>
     public void Kill() => Kill(_process);
 

@@ -10,9 +10,10 @@ namespace MiniQuantDesk.Functions.LocalHost;
 
 /// <summary>
 /// Starts the executable host.json names, on a free port passed as <c>FUNCTIONS_CUSTOMHANDLER_PORT</c>,
-/// waits until <c>GET /</c> answers, and restarts it if it dies, as the Functions host does.
+/// waits until <c>GET /</c> answers, and restarts it if it dies, as the Functions host does. With
+/// <paramref name="outputFile"/> its stdout and stderr go to that file (appended, across restarts) instead of the console.
 /// </summary>
-public sealed class HandlerProcess(AppRoot app, IReadOnlyDictionary<string, string> environment, ILogger logger) : IHandlerEndpoint
+public sealed class HandlerProcess(AppRoot app, IReadOnlyDictionary<string, string> environment, ILogger logger, string? outputFile = null) : IHandlerEndpoint
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private readonly HttpClient _probe = new() { Timeout = TimeSpan.FromSeconds(2) };
@@ -20,12 +21,18 @@ public sealed class HandlerProcess(AppRoot app, IReadOnlyDictionary<string, stri
     private Process? _process;
     private int _port;
     private Task? _supervisor;
+    private StreamWriter? _output;
+    private volatile TaskCompletionSource _running = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _kills;
 
     public Uri BaseAddress => new($"http://127.0.0.1:{_port}/");
 
     public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
 
     public int Restarts { get; private set; }
+
+    /// <summary>Exits nobody asked for (<see cref="Restarts"/> minus <see cref="Kill"/> calls that hit a running process).</summary>
+    public int Crashes => Math.Max(0, Restarts - Volatile.Read(ref _kills));
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -35,6 +42,29 @@ public sealed class HandlerProcess(AppRoot app, IReadOnlyDictionary<string, stri
 
     /// <summary>Kills the handler abruptly (SIGKILL); the supervisor restarts it, as after a crash.</summary>
     public void Kill()
+    {
+        if (_process is { HasExited: false })
+        {
+            Interlocked.Increment(ref _kills);
+        }
+
+        MarkDown();
+        Terminate();
+    }
+
+    /// <summary>New invocations wait from here until the restarted handler answers.</summary>
+    private void MarkDown()
+    {
+        lock (_probe)
+        {
+            if (_running.Task.IsCompleted)
+            {
+                _running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+    }
+
+    private void Terminate()
     {
         try
         {
@@ -46,10 +76,22 @@ public sealed class HandlerProcess(AppRoot app, IReadOnlyDictionary<string, stri
         }
     }
 
+    public async Task WaitUntilRunningAsync(TimeSpan patience, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _running.Task.WaitAsync(patience, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Still down: the invocation is sent anyway and fails like any other, so its message is retried.
+        }
+    }
+
     public async Task StopAsync()
     {
         await _stopping.CancelAsync();
-        Kill();
+        Terminate();
         if (_supervisor is not null)
         {
             try
@@ -63,6 +105,10 @@ public sealed class HandlerProcess(AppRoot app, IReadOnlyDictionary<string, stri
 
         _process?.Dispose();
         _probe.Dispose();
+        if (_output is not null)
+        {
+            await _output.DisposeAsync();
+        }
     }
 
     private async Task LaunchAsync(CancellationToken ct)
@@ -85,7 +131,22 @@ public sealed class HandlerProcess(AppRoot app, IReadOnlyDictionary<string, stri
 
         start.Environment[HandlerServer.PortSetting] = _port.ToString(CultureInfo.InvariantCulture);
         start.Environment["FUNCTIONS_CUSTOMHANDLER_WORKER_ID"] = Guid.NewGuid().ToString();
+        if (outputFile is not null)
+        {
+            start.RedirectStandardOutput = true;
+            start.RedirectStandardError = true;
+            _output ??= new StreamWriter(new FileStream(outputFile, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
+        }
+
         _process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}");
+        if (outputFile is not null)
+        {
+            _process.OutputDataReceived += (_, e) => WriteOutput(e.Data);
+            _process.ErrorDataReceived += (_, e) => WriteOutput(e.Data);
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+        }
+
         logger.LogInformation("Started handler {Executable} pid {Pid} on port {Port}", start.FileName, _process.Id, _port);
 
         var deadline = Stopwatch.StartNew();
@@ -100,7 +161,12 @@ public sealed class HandlerProcess(AppRoot app, IReadOnlyDictionary<string, stri
             try
             {
                 using var response = await _probe.GetAsync(BaseAddress, ct);
-                return; // any answer, even 404, means it listens
+                lock (_probe)
+                {
+                    _running.TrySetResult(); // any answer, even 404, means it listens
+                }
+
+                return;
             }
             catch (HttpRequestException)
             {
@@ -108,7 +174,7 @@ public sealed class HandlerProcess(AppRoot app, IReadOnlyDictionary<string, stri
             }
         }
 
-        Kill();
+        Terminate();
         throw new TimeoutException($"the handler did not answer GET / within {StartTimeout.TotalSeconds} s");
     }
 
@@ -126,6 +192,7 @@ public sealed class HandlerProcess(AppRoot app, IReadOnlyDictionary<string, stri
                 return;
             }
 
+            MarkDown();
             logger.LogWarning("Handler pid {Pid} exited with code {Code}; restarting", _process.Id, _process.ExitCode);
             try
             {
@@ -143,6 +210,19 @@ public sealed class HandlerProcess(AppRoot app, IReadOnlyDictionary<string, stri
                 logger.LogError("Handler restart failed: {Error}", ex.Message);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
             }
+        }
+    }
+
+    private void WriteOutput(string? line)
+    {
+        if (line is null || _output is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.WriteLine(line);
         }
     }
 

@@ -8,6 +8,12 @@ public interface IHandlerEndpoint
     Task StartAsync(CancellationToken cancellationToken);
 
     Task StopAsync();
+
+    /// <summary>
+    /// Returns once the handler answers (at once for one the host does not supervise), or after <paramref name="patience"/>.
+    /// The Functions host holds new invocations while it restarts a worker that died instead of failing them.
+    /// </summary>
+    Task WaitUntilRunningAsync(TimeSpan patience, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>A handler someone else runs (a test's scripted handler, a debugger session).</summary>

@@ -7,12 +7,16 @@ namespace MiniQuantDesk.Functions.LocalHost;
 
 /// <summary>
 /// Sends one invocation to the handler and reads its answer the way the host does: any non-2xx status,
-/// an unreadable body, a timeout or a dropped connection fails the invocation and its outputs are dropped.
+/// an unreadable body, a timeout or a dropped connection fails the invocation and its outputs are dropped. While a
+/// handler that died is being restarted, new invocations wait for it (up to 30 s) rather than fail.
 /// </summary>
 public sealed class InvocationSender(HttpClient http, IHandlerEndpoint handler)
 {
+    private static readonly TimeSpan RestartPatience = TimeSpan.FromSeconds(30);
+
     public async Task<InvocationOutcome> SendAsync(FunctionDefinition function, JsonObject payload, string? traceParent, CancellationToken ct)
     {
+        await handler.WaitUntilRunningAsync(RestartPatience, ct);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(handler.BaseAddress, function.Name))
         {
             Content = new StringContent(payload.ToJsonString(), Encoding.UTF8, "application/json"),

@@ -23,10 +23,14 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _running = [];
     private readonly List<QueueListener> _listeners = [];
+    private readonly DeliveryFaults? _faults;
+    private readonly Action<string, string>? _outputTap;
     private HttpFrontEnd? _front;
 
-    public LocalFunctionsHost(AppRoot app, IHandlerEndpoint handler, StorageAccount storage, TimeProvider time, ILoggerFactory loggers, QueueHostSettings? queues = null, string hostId = "minquantdesk-local")
+    public LocalFunctionsHost(AppRoot app, IHandlerEndpoint handler, StorageAccount storage, TimeProvider time, ILoggerFactory loggers, QueueHostSettings? queues = null, string hostId = "minquantdesk-local", DeliveryFaults? faults = null, Action<string, string>? outputTap = null)
     {
+        _faults = faults;
+        _outputTap = outputTap;
         _app = app;
         _handler = handler;
         _storage = storage;
@@ -44,11 +48,14 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
 
     public IReadOnlyList<TimerScheduler> Timers { get; private set; } = [];
 
+    /// <summary>Triggers (queue listeners, timers) that ended on an exception: each is a crash of the host.</summary>
+    public int CrashedTriggers => _running.Count(t => t.IsFaulted);
+
     public async Task StartAsync(int httpPort, CancellationToken ct)
     {
         await _handler.StartAsync(ct);
         var sender = new InvocationSender(_http, _handler);
-        var writer = new QueueOutputWriter(_storage, Wake);
+        var writer = new QueueOutputWriter(_storage, Wake, _faults, _outputTap);
         var logger = _loggers.CreateLogger("Host");
         var timers = new List<TimerScheduler>();
         foreach (var function in _app.Functions)
@@ -57,7 +64,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             {
                 case TriggerKind.Queue:
                     var name = function.Trigger.QueueName ?? throw new InvalidOperationException($"{function.Name}: queue trigger without queueName");
-                    var listener = new QueueListener(function, _storage.Queue(name), _storage.Queue($"{name}-poison"), _queues, sender, writer, TimeProvider.System, _loggers.CreateLogger($"Host.{function.Name}"));
+                    var listener = new QueueListener(function, _storage.Queue(name), _storage.Queue($"{name}-poison"), _queues, sender, writer, TimeProvider.System, _loggers.CreateLogger($"Host.{function.Name}"), _faults);
                     _listeners.Add(listener);
                     _running.Add(Task.Run(() => listener.RunAsync(_stopping.Token), CancellationToken.None));
                     break;

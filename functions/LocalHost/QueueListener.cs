@@ -18,10 +18,10 @@ public sealed class QueueListener(
     InvocationSender sender,
     QueueOutputWriter outputs,
     TimeProvider time,
-    ILogger logger)
+    ILogger logger,
+    DeliveryFaults? faults = null)
 {
     private static readonly TimeSpan MinimumPollingInterval = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan InvocationLease = TimeSpan.FromMinutes(10);
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
 
     public string QueueName => queue.Name;
@@ -30,14 +30,14 @@ public sealed class QueueListener(
 
     public async Task RunAsync(CancellationToken ct)
     {
-        await queue.CreateIfNotExistsAsync(cancellationToken: ct);
+        await StorageRetry.UntilAnsweredAsync(() => queue.CreateIfNotExistsAsync(cancellationToken: ct), $"queue {queue.Name}", logger, ct);
         var delay = MinimumPollingInterval;
         while (!ct.IsCancellationRequested)
         {
             QueueMessage[] batch;
             try
             {
-                batch = (await queue.ReceiveMessagesAsync(settings.BatchSize, InvocationLease, ct)).Value;
+                batch = (await queue.ReceiveMessagesAsync(settings.BatchSize, settings.InvocationLease, ct)).Value;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -71,6 +71,12 @@ public sealed class QueueListener(
             if (outcome.Succeeded)
             {
                 await outputs.WriteAsync(function, outcome.QueueOutputs, ct);
+                if (faults?.Redeliver(message.DequeueCount) == true)
+                {
+                    await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: ct);
+                    return;
+                }
+
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
                 return;
             }

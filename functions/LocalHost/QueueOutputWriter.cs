@@ -4,8 +4,11 @@ using MiniQuantDesk.Functions.Hosting.Catalog;
 
 namespace MiniQuantDesk.Functions.LocalHost;
 
-/// <summary>Writes a successful invocation's queue outputs to the queues its function.json names.</summary>
-public sealed class QueueOutputWriter(StorageAccount storage, Action<string> wake)
+/// <summary>
+/// Writes a successful invocation's queue outputs to the queues its function.json names. <paramref name="tap"/>
+/// sees each message written (the fault campaign counts notifications by it); <paramref name="faults"/> may write one twice.
+/// </summary>
+public sealed class QueueOutputWriter(StorageAccount storage, Action<string> wake, DeliveryFaults? faults = null, Action<string, string>? tap = null)
 {
     public async Task WriteAsync(FunctionDefinition function, IReadOnlyDictionary<string, IReadOnlyList<string>> outputs, CancellationToken ct)
     {
@@ -21,6 +24,11 @@ public sealed class QueueOutputWriter(StorageAccount storage, Action<string> wak
             foreach (var message in messages)
             {
                 await queue.SendMessageAsync(message, ct);
+                tap?.Invoke(binding.QueueName, message);
+                if (faults?.DuplicateOutput() == true)
+                {
+                    await queue.SendMessageAsync(message, ct);
+                }
             }
 
             wake(binding.QueueName); // the host wakes a listener at once for messages its own app wrote

@@ -64,16 +64,25 @@ public sealed class TimerScheduler
 
     public async Task RunAsync(CancellationToken ct)
     {
-        await _hosts.CreateIfNotExistsAsync(cancellationToken: ct);
-        var status = await ReadStatusAsync(ct);
+        TimerStatus? status;
+        try
+        {
+            await StorageRetry.UntilAnsweredAsync(() => _hosts.CreateIfNotExistsAsync(cancellationToken: ct), $"timer {_function.Name}", _logger, ct);
+            status = await StorageRetry.UntilAnsweredAsync(() => ReadStatusAsync(ct), $"timer {_function.Name}", _logger, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         var now = _time.GetUtcNow();
         if (_function.Trigger.RunOnStartup)
         {
-            await FireAsync(now, isPastDue: false, status?.Last, ct);
+            await FireAsync(now, isPastDue: false, ct);
         }
         else if (Monitored && status?.Next is { } missed && missed < now)
         {
-            await FireAsync(missed, isPastDue: true, status.Last, ct);
+            await FireAsync(missed, isPastDue: true, ct);
         }
 
         while (!ct.IsCancellationRequested)
@@ -91,12 +100,11 @@ public sealed class TimerScheduler
                 return;
             }
 
-            status = await ReadStatusAsync(ct);
-            await FireAsync(next, isPastDue: false, status?.Last, ct);
+            await FireAsync(next, isPastDue: false, ct);
         }
     }
 
-    private async Task FireAsync(DateTimeOffset occurrence, bool isPastDue, DateTimeOffset? last, CancellationToken ct)
+    private async Task FireAsync(DateTimeOffset occurrence, bool isPastDue, CancellationToken ct)
     {
         var lockBlob = _hosts.GetBlobClient($"locks/{_hostId}/{_function.Name}/listener");
         var lease = lockBlob.GetBlobLeaseClient();
@@ -117,7 +125,7 @@ public sealed class TimerScheduler
 
             using var activity = DeskTelemetry.Source.StartActivity($"timer {_function.Name}", ActivityKind.Producer);
             var next = NextAfter(occurrence);
-            var payload = InvocationPayloads.Timer(_function.Name, _function.Trigger.Name, isPastDue, last, next, Monitored, _time.GetUtcNow());
+            var payload = InvocationPayloads.Timer(_function.Name, _function.Trigger.Name, isPastDue, status?.Last, next, Monitored, _time.GetUtcNow());
             var outcome = await _sender.SendAsync(_function, payload, activity?.Id, ct);
             Fired++;
             await WriteStatusAsync(new TimerStatus(occurrence, next), ct);

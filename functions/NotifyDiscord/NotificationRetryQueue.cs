@@ -9,10 +9,12 @@ namespace MiniQuantDesk.Functions.NotifyDiscord;
 /// back (429 <c>retry_after</c>) or a back-off (5xx, timeout) has passed, with its attempt count raised. This
 /// spends no dequeue count, so a long rate limit delays notifications without losing them; after
 /// <see cref="MaxAttempts"/> the caller fails the message and the host moves it to <c>notifications-poison</c>.
+/// With the back-off capped at 10 minutes, 160 attempts span more than a day: a Discord that is down for a whole
+/// session and the night after still gets every notification when it returns.
 /// </summary>
 public sealed class NotificationRetryQueue(StorageAccount storage)
 {
-    public const int MaxAttempts = 30;
+    public const int MaxAttempts = 160;
     public const string AttemptField = "deliveryAttempt";
     private static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(10);
 

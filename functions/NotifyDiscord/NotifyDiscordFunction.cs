@@ -41,7 +41,12 @@ public sealed class NotifyDiscordFunction(DiscordNotifier notifier, Notification
                 context.Log($"notification {notification.Id} was already delivered");
                 return;
             case NotificationLedger.ClaimState.HeldByAnother:
-                throw new InvalidOperationException($"notification {notification.Id} is being delivered by another instance; retried later");
+                // Another instance is posting it, or died while posting it: look again once its claim may have lapsed.
+                // Failing instead would spend the message's dequeue count and poison it while a dead claim waits out.
+                var held = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(message.Text)!;
+                await retries.ScheduleAsync(held, NotificationLedger.ClaimLifetime / 4, cancellationToken);
+                context.Log($"notification {notification.Id} is claimed by another delivery; looked at again in {(NotificationLedger.ClaimLifetime / 4).TotalSeconds:0} s");
+                return;
         }
 
         NotificationOutcome outcome;

@@ -10,4 +10,10 @@ public sealed record QueueHostSettings(
     bool Base64Encoding)
 {
     public static QueueHostSettings Defaults { get; } = new(TimeSpan.FromMinutes(1), TimeSpan.Zero, 16, 8, 5, true);
+
+    /// <summary>
+    /// How long a received message stays invisible while its invocation runs (the host's own lease, 10 minutes). A host
+    /// that dies mid-invocation leaves its messages hidden this long; the fault campaign shortens it to see redelivery.
+    /// </summary>
+    public TimeSpan InvocationLease { get; init; } = TimeSpan.FromMinutes(10);
 }
