@@ -50,7 +50,7 @@ public static class ChaosAudit
         }
     }
 
-    public static async Task<ChaosReport> BuildAsync(ChaosStage stage, ChaosOptions options, ChaosTally tally, bool settled, TimeSpan wall, CancellationToken ct)
+    public static async Task<ChaosReport> BuildAsync(ChaosStage stage, ChaosOptions options, ChaosTally tally, KillSwitchFigures kill, bool settled, TimeSpan wall, CancellationToken ct)
     {
         var intents = stage.Outputs.Where(o => o.Queue == DeskQueues.OrderIntents)
             .Select(o => JsonNode.Parse(o.Message) as JsonObject)
@@ -157,6 +157,7 @@ public static class ChaosAudit
             .GroupBy(c => c, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count())
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        problems.AddRange(kill.Problems());
         var applied = stage.Market.Faults.Applied;
         return new ChaosReport
         {
@@ -192,6 +193,7 @@ public static class ChaosAudit
             HostCrashes = crashes,
             HandlerStarts = stage.Handlers.Sum(h => h.Restarts),
             Settled = settled,
+            Kill = kill,
             Problems = problems,
         };
     }

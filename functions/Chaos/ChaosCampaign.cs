@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using MiniQuantDesk.Adapters.Simulation.Faults;
-using MiniQuantDesk.Adapters.Storage;
 using MiniQuantDesk.Functions.Hosting.Catalog;
 
 namespace MiniQuantDesk.Functions.Chaos;
@@ -20,7 +19,8 @@ public static class ChaosCampaign
         ArgumentNullException.ThrowIfNull(progress);
         var wall = Stopwatch.StartNew();
         var tally = new ChaosTally();
-        await using var stage = await ChaosStage.StartAsync(options, app, work, loggers, ct);
+        using var trader = new ChaosTrader(options.Seed);
+        await using var stage = await ChaosStage.StartAsync(options, app, work, trader.PublicKey, loggers, ct);
         var start = stage.Market.Now;
         var end = start.AddMinutes(options.Minutes);
         progress($"desk up in {wall.Elapsed.TotalSeconds:0.0} s: market {start:HH:mm}Z → {end:HH:mm}Z at {options.Speed}x, Azurite {stage.Azurite.BlobPort}/{stage.Azurite.QueuePort}/{stage.Azurite.TablePort}, work folder {work}");
@@ -28,11 +28,12 @@ public static class ChaosCampaign
         Arm(stage, options);
         var levers = loggers.CreateLogger("Chaos");
         await InjectUntilAsync(stage, options, tally, end, message => { levers.LogWarning("{Message}", message); progress(message); }, ct);
-        progress($"faults stop at {stage.Market.Now:HH:mm:ss}Z after {wall.Elapsed.TotalSeconds:0} s; the desk halts new entries and settles");
-        await DisarmAsync(stage, ct);
+        progress($"faults stop at {stage.Market.Now:HH:mm:ss}Z after {wall.Elapsed.TotalSeconds:0} s; resting orders and queued intents, then /kill from Discord");
+        await DisarmAsync(stage);
+        var kill = await ChaosKillProof.RunAsync(stage, trader, options.Seed, ct);
+        progress($"kill switch: Confirm answered in {kill.ConfirmAnswered.TotalMilliseconds:0} ms, last open order cancelled {kill.LastCancel.TotalMilliseconds:0} ms after the click; the desk settles");
         var settled = await SettleAsync(stage, options.SettleTimeout, ct);
-        var report = await ChaosAudit.BuildAsync(stage, options, tally, settled, wall.Elapsed, ct);
-        return report;
+        return await ChaosAudit.BuildAsync(stage, options, tally, kill, settled, wall.Elapsed, ct);
     }
 
     private static void Arm(ChaosStage stage, ChaosOptions options)
@@ -126,8 +127,8 @@ public static class ChaosCampaign
         }
     }
 
-    /// <summary>Faults off, one instance, Discord back; new entries halted so the session's end is a fixed point to compare.</summary>
-    private static async Task DisarmAsync(ChaosStage stage, CancellationToken ct)
+    /// <summary>Faults off, one instance, Discord back (the kill switch then halts new entries, so the end is a fixed point to compare).</summary>
+    private static async Task DisarmAsync(ChaosStage stage)
     {
         stage.Market.Faults.Clear();
         stage.Discord.RateLimitProbability = 0;
@@ -136,9 +137,6 @@ public static class ChaosCampaign
         stage.Delivery.DuplicateOutputProbability = 0;
         stage.Delivery.RedeliveryProbability = 0;
         await stage.StopSecondaryAsync();
-        var state = new DeskStateStore(stage.Storage);
-        var flags = await state.ReadFlagsAsync(ct);
-        await state.WriteFlagsAsync(flags with { TradingEnabled = false, ChangedAt = stage.Market.Now, ChangedBy = "chaos campaign (end of faults)" }, ct);
     }
 
     /// <summary>Waits until every queue is empty, every order is final at the desk and at the broker, and every notification is delivered.</summary>

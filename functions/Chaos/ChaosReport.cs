@@ -69,6 +69,8 @@ public sealed record ChaosReport
 
     public bool Settled { get; init; }
 
+    public required KillSwitchFigures Kill { get; init; }
+
     public required IReadOnlyList<string> Problems { get; init; }
 
     public int BrokerFaultTotal => BrokerFaults.Values.Sum();
@@ -102,6 +104,12 @@ public sealed record ChaosReport
         output.WriteLine(string.Create(c, $"  notifications lost                  {NotificationsLost,7}  of {Notifications} (posted twice: {NotificationsPostedTwice})"));
         output.WriteLine(string.Create(c, $"  host crashes                        {HostCrashes,7}  ({HandlerStarts} handler restarts in all)"));
         output.WriteLine(string.Create(c, $"  settled after the faults            {(Settled ? "yes" : "NO"),7}"));
+        output.WriteLine("kill switch (/kill from Discord with resting orders and queued intents)");
+        output.WriteLine(string.Create(c, $"  resting orders open → cancelled      {Kill.RestingOpenAtSwitch} → {Kill.RestingCancelled} of {Kill.Resting}"));
+        output.WriteLine(string.Create(c, $"  queued intents → reached the broker  {Kill.Queued} → {Kill.QueuedReachedBroker}"));
+        output.WriteLine(string.Create(c, $"  orders arriving after the switch     {Kill.ReachedAfterSwitch} ({Kill.FilledAfterSwitch} filled)"));
+        output.WriteLine(string.Create(c, $"  Confirm click answered               {Kill.ConfirmAnswered.TotalMilliseconds,7:0} ms"));
+        output.WriteLine(string.Create(c, $"  click → last open order cancelled    {Kill.LastCancel.TotalMilliseconds,7:0} ms"));
         foreach (var problem in Problems.Take(50))
         {
             output.WriteLine("  " + problem);
@@ -151,6 +159,18 @@ public sealed record ChaosReport
             ["notificationsPostedTwice"] = NotificationsPostedTwice,
             ["hostCrashes"] = HostCrashes,
             ["settled"] = Settled,
+            ["kill"] = new JsonObject
+            {
+                ["resting"] = Kill.Resting,
+                ["restingOpenAtSwitch"] = Kill.RestingOpenAtSwitch,
+                ["restingCancelled"] = Kill.RestingCancelled,
+                ["queued"] = Kill.Queued,
+                ["queuedReachedBroker"] = Kill.QueuedReachedBroker,
+                ["reachedAfterSwitch"] = Kill.ReachedAfterSwitch,
+                ["filledAfterSwitch"] = Kill.FilledAfterSwitch,
+                ["confirmAnsweredMs"] = Math.Round(Kill.ConfirmAnswered.TotalMilliseconds, 1),
+                ["lastCancelMs"] = Math.Round(Kill.LastCancel.TotalMilliseconds, 1),
+            },
             ["passed"] = Passed,
             ["problems"] = new JsonArray([.. Problems.Select(p => (JsonNode)p)]),
         };

@@ -68,7 +68,7 @@ public sealed class ChaosStage : IAsyncDisposable
     /// <summary>Crashes of hosts that were already stopped (a stopped second instance's count is kept here).</summary>
     public int RetiredCrashes { get; private set; }
 
-    public static async Task<ChaosStage> StartAsync(ChaosOptions options, AppRoot app, string work, ILoggerFactory loggers, CancellationToken ct)
+    public static async Task<ChaosStage> StartAsync(ChaosOptions options, AppRoot app, string work, string discordPublicKey, ILoggerFactory loggers, CancellationToken ct)
     {
         var secrets = ChaosSecrets.For(options.Seed);
         var azurite = await AzuriteProcess.StartAsync(Path.Combine(work, "azurite"), ct: ct);
@@ -99,7 +99,13 @@ public sealed class ChaosStage : IAsyncDisposable
             ["Risk__MaxOrderNotionalUsd"] = "60000",
             ["Risk__MaxPositionSizeUsd"] = "60000",
             ["Risk__MaxPortfolioExposureUsd"] = "200000",
+            // At 60x a restart of a second or two is over a simulated minute: a looser staleness limit lets orders through
+            // the faults, so the campaign exercises the order path rather than mostly the staleness guard.
+            ["Risk__MaxBarAgeSeconds"] = "600",
             ["Discord__ApiBaseUrl"] = discord.ApiBase.ToString(),
+            ["Discord__PublicKey"] = discordPublicKey,
+            ["Discord__ApplicationId"] = ChaosTrader.ApplicationId,
+            ["Discord__AllowedUserIds"] = ChaosTrader.UserId,
             ["Discord__MaxRateLimitWait"] = "00:00:00.100",
             ["Discord__Webhooks__System"] = discord.Webhook("100000000000000001", secrets.WebhookToken("system")).ToString(),
             ["Discord__Webhooks__Trading"] = discord.Webhook("100000000000000002", secrets.WebhookToken("trading")).ToString(),

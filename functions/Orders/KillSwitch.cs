@@ -18,15 +18,50 @@ public sealed class KillSwitch(DeskStateStore state, BrokerClients broker, Order
     {
         var now = time.GetUtcNow();
         await SetAsync(current => current with { KillSwitch = true }, "kill", by, now, ct);
-        var cancelled = await broker.Trading.CancelAllOrdersAsync(ct);
+        var cancelled = (await broker.Trading.CancelAllOrdersAsync(ct)).Count;
+        cancelled += await SweepInFlightAsync(logger, ct);
         foreach (var open in await orders.ListOpenAsync(ct))
         {
             await refresh.RefreshAsync(open, logger, ct);
         }
 
-        logger.LogWarning("Kill switch engaged by {By}: {Count} broker orders cancelled", by, cancelled.Count);
-        return cancelled.Count;
+        logger.LogWarning("Kill switch engaged by {By}: {Count} broker orders cancelled", by, cancelled);
+        return cancelled;
     }
+
+    /// <summary>
+    /// A PlaceOrder that read the flag just before it was set may still be sending: its record is Intended or
+    /// Submitting. Wait (bounded) until no such record is left, then cancel at the broker again, so an order that
+    /// arrives after the switch is cancelled too instead of living on.
+    /// </summary>
+    private async Task<int> SweepInFlightAsync(ILogger logger, CancellationToken ct)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var sawInFlight = false;
+        while (waited.Elapsed < InFlightPatience)
+        {
+            var inFlight = (await orders.ListOpenAsync(ct)).Count(o => o.Record.Status is Domain.Orders.OrderStatus.Intended or Domain.Orders.OrderStatus.Submitting);
+            if (inFlight == 0)
+            {
+                break;
+            }
+
+            sawInFlight = true;
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, ct);
+        }
+
+        if (!sawInFlight)
+        {
+            return 0;
+        }
+
+        var late = await broker.Trading.CancelAllOrdersAsync(ct);
+        logger.LogWarning("Kill switch: {Count} order(s) in flight at the switch cancelled after they reached the broker", late.Count);
+        return late.Count;
+    }
+
+    /// <summary>How long the kill waits for orders in flight at the switch (a submit's own retries end well before).</summary>
+    public static readonly TimeSpan InFlightPatience = TimeSpan.FromSeconds(2);
 
     public Task ReleaseAsync(string by, CancellationToken ct) =>
         SetAsync(current => current with { KillSwitch = false, TradingEnabled = true }, "resume", by, time.GetUtcNow(), ct);

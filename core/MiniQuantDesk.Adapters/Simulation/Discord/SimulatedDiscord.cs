@@ -74,7 +74,7 @@ public sealed class SimulatedDiscord : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!HttpMethods.IsPost(request.Method) || !(request.Path.Value ?? "").Contains("/webhooks/", StringComparison.Ordinal))
+        if (!(HttpMethods.IsPost(request.Method) || HttpMethods.IsPatch(request.Method)) || !(request.Path.Value ?? "").Contains("/webhooks/", StringComparison.Ordinal))
         {
             await WriteAsync(context.Response, 404, """{"message":"Unknown Webhook","code":10015}""");
             return;

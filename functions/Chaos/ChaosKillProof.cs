@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Globalization;
+using MiniQuantDesk.Adapters.Storage;
+using MiniQuantDesk.Domain.Orders;
+using MiniQuantDesk.Functions.Orders;
+
+namespace MiniQuantDesk.Functions.Chaos;
+
+/// <summary>
+/// The campaign's last act: with limit orders resting at the broker and fresh intents waiting in the queue, the
+/// trader sends <c>/kill</c> from Discord and confirms. Measured: the time from the Confirm click to the moment no
+/// order is open at the broker. Checked: every order open at the switch is cancelled, no queued intent becomes an
+/// order, and any order that was already on its way when the flag flipped is cancelled before it fills.
+/// </summary>
+public static class ChaosKillProof
+{
+    private static readonly HashSet<string> Final = new(StringComparer.Ordinal) { "filled", "canceled", "expired", "rejected", "replaced", "done_for_day" };
+
+    public static async Task<KillSwitchFigures> RunAsync(ChaosStage stage, ChaosTrader trader, int seed, CancellationToken ct)
+    {
+        var market = stage.Market;
+        var c = CultureInfo.InvariantCulture;
+
+        // Resting orders, 4 % away from the last close (inside the fat-finger band, far from any fill): a sell limit
+        // above for a symbol held (it only shrinks the position), a buy limit below otherwise.
+        var resting = new List<string>();
+        var held = market.State().Positions.Where(p => p.Qty >= 1m).Select(p => p.Symbol).ToHashSet(StringComparer.Ordinal);
+        foreach (var symbol in market.Symbols)
+        {
+            var id = string.Create(c, $"chaos-{seed}-resting-{symbol}");
+            var sell = held.Contains(symbol);
+            await EnqueueAsync(stage, Intent(stage, id, symbol, OrderType.Limit, sell ? OrderSide.Sell : OrderSide.Buy, sell ? 1.04m : 0.96m), ct);
+            resting.Add(id);
+        }
+
+        var open = await WaitAsync(() => resting.All(id => market.State().Orders.Any(o => o.ClientOrderId == id && !Final.Contains(o.Status))), TimeSpan.FromSeconds(30), ct);
+
+        // Intents still in the queue when the switch flips: market orders that would fill at once.
+        var queued = new List<string>();
+        var interactions = new Uri(stage.Primary.Host.HttpBaseAddress!, "api/discord/interactions");
+        var clock = new Stopwatch();
+        await trader.KillAsync(interactions, () =>
+        {
+            foreach (var symbol in market.Symbols)
+            {
+                var id = string.Create(c, $"chaos-{seed}-queued-{symbol}");
+                EnqueueAsync(stage, Intent(stage, id, symbol, OrderType.Market, OrderSide.Buy, null), ct).GetAwaiter().GetResult();
+                queued.Add(id);
+            }
+
+            clock.Start();
+        }, ct);
+        var answered = clock.Elapsed;
+
+        var state = new DeskStateStore(stage.Storage);
+        await WaitAsync(async () => (await state.ReadFlagsAsync(ct)).KillSwitch, TimeSpan.FromSeconds(30), ct);
+        var flagged = clock.Elapsed;
+        var allCancelled = await WaitAsync(() => market.State().Orders.All(o => Final.Contains(o.Status)), TimeSpan.FromSeconds(60), ct, poll: TimeSpan.FromMilliseconds(20));
+        var lastCancel = clock.Elapsed;
+
+        var flags = await state.ReadFlagsAsync(ct);
+        var orders = market.State().Orders;
+        var afterSwitch = orders.Where(o => flags.ChangedAt is { } at && o.SubmittedAt > at).ToList();
+        return new KillSwitchFigures(
+            RestingOpenAtSwitch: open ? resting.Count : resting.Count(id => orders.Any(o => o.ClientOrderId == id)),
+            RestingCancelled: resting.Count(id => orders.Any(o => o.ClientOrderId == id && o.Status == "canceled")),
+            Resting: resting.Count,
+            Queued: queued.Count,
+            QueuedReachedBroker: queued.Count(id => orders.Any(o => o.ClientOrderId == id && o.SubmittedAt > (flags.ChangedAt ?? DateTimeOffset.MaxValue))),
+            ReachedAfterSwitch: afterSwitch.Count,
+            FilledAfterSwitch: afterSwitch.Count(o => o.FilledQty > 0),
+            AllCancelled: allCancelled,
+            ConfirmAnswered: answered,
+            FlagSeen: flagged,
+            LastCancel: lastCancel);
+    }
+
+    private static OrderIntent Intent(ChaosStage stage, string id, string symbol, OrderType type, OrderSide side, decimal? limitFraction)
+    {
+        // The last completed bar, so the intent passes the staleness check as the desk's own would.
+        var now = stage.Market.Now;
+        var bar = stage.Market.BarsOf(symbol).Last(b => b.Start.AddMinutes(1) <= now);
+        var limit = limitFraction is { } f ? Math.Round(bar.Close * f, 2) : (decimal?)null;
+        return new OrderIntent(id, symbol, side, 1m, type, limit, bar.Start, "chaos-kill-proof", bar.Close);
+    }
+
+    private static async Task EnqueueAsync(ChaosStage stage, OrderIntent intent, CancellationToken ct)
+    {
+        var queue = stage.Storage.Queue(DeskQueues.OrderIntents);
+        await queue.CreateIfNotExistsAsync(cancellationToken: ct);
+        await queue.SendMessageAsync(OrderIntentMessage.ToJson(intent).ToJsonString(), ct);
+        stage.Outputs.Enqueue((DeskQueues.OrderIntents, OrderIntentMessage.ToJson(intent).ToJsonString()));
+    }
+
+    private static Task<bool> WaitAsync(Func<bool> done, TimeSpan within, CancellationToken ct, TimeSpan? poll = null) =>
+        WaitAsync(() => Task.FromResult(done()), within, ct, poll);
+
+    private static async Task<bool> WaitAsync(Func<Task<bool>> done, TimeSpan within, CancellationToken ct, TimeSpan? poll = null)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < within)
+        {
+            if (await done())
+            {
+                return true;
+            }
+
+            await Task.Delay(poll ?? TimeSpan.FromMilliseconds(50), ct);
+        }
+
+        return false;
+    }
+}
+
+/// <summary>What the kill-switch proof saw; times are from the Confirm click.</summary>
+public sealed record KillSwitchFigures(
+    int RestingOpenAtSwitch,
+    int RestingCancelled,
+    int Resting,
+    int Queued,
+    int QueuedReachedBroker,
+    int ReachedAfterSwitch,
+    int FilledAfterSwitch,
+    bool AllCancelled,
+    TimeSpan ConfirmAnswered,
+    TimeSpan FlagSeen,
+    TimeSpan LastCancel)
+{
+    public IEnumerable<string> Problems()
+    {
+        if (RestingOpenAtSwitch < Resting)
+        {
+            yield return $"KILL: only {RestingOpenAtSwitch} of {Resting} resting orders were open at the broker before the switch";
+        }
+
+        if (RestingCancelled < RestingOpenAtSwitch || !AllCancelled)
+        {
+            yield return $"KILL: {RestingOpenAtSwitch - RestingCancelled} resting order(s) not cancelled; all final: {AllCancelled}";
+        }
+
+        if (QueuedReachedBroker > 0 || FilledAfterSwitch > 0)
+        {
+            yield return $"KILL: {QueuedReachedBroker} queued intent(s) reached the broker after the switch, {FilledAfterSwitch} order(s) sent after it filled";
+        }
+    }
+}
