@@ -65,11 +65,11 @@ public static class ChaosAudit
         var parents = broker.Orders.Where(o => o.ParentId is null).ToList();
         var problems = new List<string>();
 
-        // Duplicates: a client order id twice at the broker, a broker order the desk does not know, or two intents for one bar, symbol and side both sent.
+        // Duplicates: a client order id twice at the broker, a broker order the desk does not know, or two intents of one strategy set for one bar, symbol and side both sent.
         var twice = parents.GroupBy(o => o.ClientOrderId, StringComparer.Ordinal).Where(g => g.Count() > 1).ToList();
         var unknown = parents.Where(o => !desk.ContainsKey(o.ClientOrderId)).ToList();
         var sameBar = intents.Values.Where(i => desk.TryGetValue(i["intentId"]!.ToString(), out var o) && parents.Any(p => p.ClientOrderId == o.Record.ClientOrderId))
-            .GroupBy(i => $"{i["symbol"]}|{i["side"]}|{i["barTime"]}", StringComparer.Ordinal).Where(g => g.Count() > 1).ToList();
+            .GroupBy(i => $"{i["strategySet"]}|{i["symbol"]}|{i["side"]}|{i["barTime"]}", StringComparer.Ordinal).Where(g => g.Count() > 1).ToList();
         problems.AddRange(twice.Select(g => $"DUPLICATE client_order_id {g.Key} placed {g.Count()} times at the broker"));
         problems.AddRange(unknown.Select(o => $"DUPLICATE? broker order {o.Id} ({o.ClientOrderId}, {o.Side} {o.Qty} {o.Symbol}) is unknown to the desk"));
         problems.AddRange(sameBar.Select(g => $"DUPLICATE intents {string.Join(", ", g.Select(i => i["intentId"]))} for one bar/symbol/side all reached the broker"));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using MiniQuantDesk.Adapters.Simulation.Faults;
+using MiniQuantDesk.Functions.Diagnostics;
 using MiniQuantDesk.Functions.Hosting.Catalog;
 
 namespace MiniQuantDesk.Functions.Chaos;
@@ -20,10 +21,32 @@ public static class ChaosCampaign
         var wall = Stopwatch.StartNew();
         var tally = new ChaosTally();
         using var trader = new ChaosTrader(options.Seed);
-        await using var stage = await ChaosStage.StartAsync(options, app, work, trader.PublicKey, loggers, ct);
+        ChaosReport report;
+        var stage = await ChaosStage.StartAsync(options, app, work, trader.PublicKey, loggers, ct);
+        try
+        {
+            report = await RunOnStageAsync(stage, trader, options, tally, wall, loggers, progress, ct);
+        }
+        finally
+        {
+            await stage.DisposeAsync();
+        }
+
+        // After Azurite's orderly stop its files hold every record; the handlers' and host's logs are complete too.
+        var scan = SecretScan.Run(work, stage.Secrets.Labelled);
+        progress($"secrets scan: {scan.Files} files, {scan.Bytes / 1024} KiB (logs and Azurite's stored records), {scan.Hits.Count} hit(s)");
+        return report with
+        {
+            SecretScan = scan,
+            Problems = [.. report.Problems, .. scan.Hits.Select(h => $"SECRET: {h.Label} ({h.Form}) in {h.File} at byte {h.Offset}")],
+        };
+    }
+
+    private static async Task<ChaosReport> RunOnStageAsync(ChaosStage stage, ChaosTrader trader, ChaosOptions options, ChaosTally tally, Stopwatch wall, ILoggerFactory loggers, Action<string> progress, CancellationToken ct)
+    {
         var start = stage.Market.Now;
         var end = start.AddMinutes(options.Minutes);
-        progress($"desk up in {wall.Elapsed.TotalSeconds:0.0} s: market {start:HH:mm}Z → {end:HH:mm}Z at {options.Speed}x, Azurite {stage.Azurite.BlobPort}/{stage.Azurite.QueuePort}/{stage.Azurite.TablePort}, work folder {work}");
+        progress($"desk up in {wall.Elapsed.TotalSeconds:0.0} s: market {start:HH:mm}Z → {end:HH:mm}Z at {options.Speed}x, Azurite {stage.Azurite.BlobPort}/{stage.Azurite.QueuePort}/{stage.Azurite.TablePort}");
 
         Arm(stage, options);
         var levers = loggers.CreateLogger("Chaos");

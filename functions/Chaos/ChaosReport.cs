@@ -71,6 +71,8 @@ public sealed record ChaosReport
 
     public required KillSwitchFigures Kill { get; init; }
 
+    public Diagnostics.SecretScan.Result? SecretScan { get; init; }
+
     public required IReadOnlyList<string> Problems { get; init; }
 
     public int BrokerFaultTotal => BrokerFaults.Values.Sum();
@@ -110,6 +112,11 @@ public sealed record ChaosReport
         output.WriteLine(string.Create(c, $"  orders arriving after the switch     {Kill.ReachedAfterSwitch} ({Kill.FilledAfterSwitch} filled)"));
         output.WriteLine(string.Create(c, $"  Confirm click answered               {Kill.ConfirmAnswered.TotalMilliseconds,7:0} ms"));
         output.WriteLine(string.Create(c, $"  click → last open order cancelled    {Kill.LastCancel.TotalMilliseconds,7:0} ms"));
+        if (SecretScan is { } scan)
+        {
+            output.WriteLine(string.Create(c, $"secrets scan: {scan.Files} files, {scan.Bytes / 1024} KiB of logs and stored records, {scan.Hits.Count} secret(s) found"));
+        }
+
         foreach (var problem in Problems.Take(50))
         {
             output.WriteLine("  " + problem);
@@ -159,6 +166,7 @@ public sealed record ChaosReport
             ["notificationsPostedTwice"] = NotificationsPostedTwice,
             ["hostCrashes"] = HostCrashes,
             ["settled"] = Settled,
+            ["secretScan"] = SecretScan is { } s ? new JsonObject { ["files"] = s.Files, ["bytes"] = s.Bytes, ["hits"] = s.Hits.Count } : null,
             ["kill"] = new JsonObject
             {
                 ["resting"] = Kill.Resting,

@@ -17,5 +17,15 @@ public sealed record ChaosSecrets(string AlpacaKeyId, string AlpacaSecretKey, st
 
     public string WebhookToken(string channel) => $"chaos-webhook-{channel}-{WebhookSeed}";
 
-    public IReadOnlyList<string> All => [AlpacaKeyId, AlpacaSecretKey, WebhookToken("system"), WebhookToken("trading"), WebhookToken("risk"), WebhookToken("daily")];
+    /// <summary>Every secret by a label for reports (the storage key is Azurite's published one, but it must not be logged either).</summary>
+    public IReadOnlyDictionary<string, string> Labelled => new Dictionary<string, string>
+    {
+        ["Alpaca key id"] = AlpacaKeyId,
+        ["Alpaca secret key"] = AlpacaSecretKey,
+        ["webhook token (system)"] = WebhookToken("system"),
+        ["webhook token (trading)"] = WebhookToken("trading"),
+        ["webhook token (risk)"] = WebhookToken("risk"),
+        ["webhook token (daily)"] = WebhookToken("daily"),
+        ["storage account key"] = LocalHost.AzuriteProcess.AccountKey,
+    };
 }
