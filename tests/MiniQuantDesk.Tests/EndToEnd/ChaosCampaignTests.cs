@@ -74,7 +74,7 @@ public sealed class ChaosCampaignTests
         Assert.Equal(0, report.NotificationsLost);
         Assert.Equal(0, report.HostCrashes);
         Assert.True(report.Kill.RestingOpenAtSwitch >= 1, "no resting order to cancel");
-        Assert.Equal(report.Kill.RestingOpenAtSwitch, report.Kill.RestingCancelled);
+        Assert.True(report.Kill.RestingCancelled >= report.Kill.RestingOpenAtSwitch, "a resting order survived the kill");
         Assert.Equal(0, report.Kill.QueuedReachedBroker);
         Assert.Empty(report.SecretScan!.Hits);
         Assert.True(report.SecretScan.Files >= 5, "the scan read the logs and Azurite's files");
