@@ -79,7 +79,7 @@ internal sealed class BacktestRisk
         var ownOpenedToday = false;
         foreach (var s in symbols)
         {
-            if (s.Quantity != 0m)
+            if (s.Held)
             {
                 var value = s.Quantity * s.LastClose;
                 positions++;
@@ -169,7 +169,7 @@ internal sealed class BacktestRisk
         var reservedTotal = 0m;
         foreach (var s in symbols)
         {
-            if (s.Quantity != 0m)
+            if (s.Held)
             {
                 positions[s.Symbol] = new PositionSnapshot(s.Quantity, s.Quantity * s.LastClose, s.Trip?.EntrySession == session);
                 unrealised += (s.Quantity * s.LastClose) - s.CostBasis;

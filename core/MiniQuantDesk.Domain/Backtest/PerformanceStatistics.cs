@@ -31,7 +31,9 @@ public static class PerformanceStatistics
         foreach (var point in equity)
         {
             peak = Math.Max(peak, point.Equity);
-            if (peak > 0m)
+
+            // At the peak the drawdown is 0, which never raises the worst (Math.Max keeps the first of equals).
+            if (peak > 0m && point.Equity != peak)
             {
                 worst = Math.Max(worst, (peak - point.Equity) / peak);
             }
@@ -60,7 +62,10 @@ public static class PerformanceStatistics
                 return null;
             }
 
-            returns[i] = (equity[i + 1].Equity / previous) - 1m;
+            // A flat row (no position, no fill) repeats the equity, digits and scale: (e / e) - 1 is then
+            // exactly 0m, so the division is skipped. (Equal values of different scales do divide: 5.50 / 5.5 - 1 is -0.0.)
+            var current = equity[i + 1].Equity;
+            returns[i] = current == previous && current.Scale == previous.Scale ? 0m : (current / previous) - 1m;
             sum += returns[i];
         }
 

@@ -54,7 +54,7 @@ internal sealed class SimulatedBroker
         var equity = Book.Cash;
         foreach (var symbol in _symbols)
         {
-            if (symbol.Quantity != 0m)
+            if (symbol.Held)
             {
                 equity += symbol.Quantity * symbol.LastClose;
             }
@@ -63,12 +63,16 @@ internal sealed class SimulatedBroker
         return equity;
     }
 
+    /// <summary>Σ shares over the symbols (flat ones add nothing: whole-share zeros, so the sum is the same).</summary>
     public decimal SharesHeld()
     {
         var shares = 0m;
         foreach (var symbol in _symbols)
         {
-            shares += symbol.Quantity;
+            if (symbol.Held)
+            {
+                shares += symbol.Quantity;
+            }
         }
 
         return shares;
@@ -79,7 +83,7 @@ internal sealed class SimulatedBroker
     {
         foreach (var symbol in _symbols)
         {
-            if (symbol.Quantity != 0m && symbol.LastClose <= 0m)
+            if (symbol.Held && symbol.LastClose <= 0m)
             {
                 var missing = _symbols.Where(s => s.Quantity != 0m && s.LastClose <= 0m).Select(s => s.Symbol);
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"no positive mark for open position(s) {string.Join(", ", missing)}"));
@@ -153,8 +157,7 @@ internal sealed class SimulatedBroker
     {
         var commission = _commission.For(quantity);
         Book.Apply(symbol.Slot, side, quantity, price, commission);
-        symbol.Quantity = Book.QuantityOf(symbol.Slot);
-        symbol.CostBasis = Book.CostBasisOf(symbol.Slot);
+        symbol.SetPosition(Book.QuantityOf(symbol.Slot), Book.CostBasisOf(symbol.Slot));
 
         if (side == OrderSide.Buy)
         {
@@ -164,7 +167,7 @@ internal sealed class SimulatedBroker
         }
 
         symbol.Trip?.Sold(quantity, price, commission);
-        if (symbol.Quantity == 0m && symbol.Trip is { } trip)
+        if (!symbol.Held && symbol.Trip is { } trip)
         {
             var trade = trip.Close(symbol.Symbol, at, reason);
             _trades.Add(trade);

@@ -30,9 +30,20 @@ internal sealed class SymbolBook
     /// <summary>An approved market order, filled at the open of this symbol's next bar.</summary>
     public PendingOrder? Pending { get; set; }
 
-    public decimal Quantity { get; set; }
+    /// <summary>Shares held; set only through <see cref="SetPosition"/>, which keeps <see cref="Held"/> in step.</summary>
+    public decimal Quantity { get; private set; }
 
-    public decimal CostBasis { get; set; }
+    /// <summary>Quantity != 0, kept as a flag so the per-bar loops over symbols skip flat ones without a decimal comparison.</summary>
+    public bool Held { get; private set; }
+
+    public decimal CostBasis { get; private set; }
+
+    public void SetPosition(decimal quantity, decimal costBasis)
+    {
+        Quantity = quantity;
+        CostBasis = costBasis;
+        Held = quantity != 0m;
+    }
 
     public decimal LastClose { get; set; }
 
