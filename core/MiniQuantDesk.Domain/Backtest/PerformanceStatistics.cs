@@ -28,14 +28,19 @@ public static class PerformanceStatistics
     {
         var peak = initialCash;
         var worst = 0m;
+        var worstApprox = 0.0;
         foreach (var point in equity)
         {
             peak = Math.Max(peak, point.Equity);
 
             // At the peak the drawdown is 0, which never raises the worst (Math.Max keeps the first of equals).
-            if (peak > 0m && point.Equity != peak)
+            // Elsewhere the exact decimal division is needed only for a drawdown that may be a new worst: one
+            // that is, in double, more than a millionth below the worst cannot be (double's error is ~1e-16).
+            if (peak > 0m && point.Equity != peak
+                && (double)(peak - point.Equity) / (double)peak >= worstApprox * (1 - 1e-6))
             {
                 worst = Math.Max(worst, (peak - point.Equity) / peak);
+                worstApprox = (double)worst;
             }
         }
 
