@@ -38,26 +38,8 @@ public sealed record Position(string Symbol, decimal Quantity, decimal CostBasis
             throw new ArgumentException($"fill {fill.ExecutionId} is for {fill.Symbol}, this position is {Symbol}", nameof(fill));
         }
 
-        var delta = fill.SignedQuantity;
-        if (Quantity == 0m || Math.Sign(delta) == Math.Sign(Quantity))
-        {
-            return new PositionChange(this with { Quantity = Quantity + delta, CostBasis = CostBasis + (delta * fill.Price) }, 0m);
-        }
-
-        var held = Math.Abs(Quantity);
-        var closed = Math.Min(Math.Abs(delta), held);
-        var closingDelta = Math.Sign(delta) * closed;
-
-        // Multiply before dividing: exact whenever the share count divides evenly, and a full close takes
-        // the cost basis as it is, so no residue can be left behind on a flat position.
-        var closedCost = closed == held ? CostBasis : CostBasis * closed / held;
-        var realized = (-closingDelta * fill.Price) - closedCost;
-
-        var opening = delta - closingDelta;
-        var after = opening == 0m
-            ? this with { Quantity = Quantity + closingDelta, CostBasis = CostBasis - closedCost }
-            : this with { Quantity = opening, CostBasis = opening * fill.Price };
-        return new PositionChange(after, realized);
+        var (quantity, costBasis, realized) = PositionArithmetic.Apply(Quantity, CostBasis, fill.SignedQuantity, fill.Price);
+        return new PositionChange(this with { Quantity = quantity, CostBasis = costBasis }, realized);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using MiniQuantDesk.Domain.MarketData;
+using MiniQuantDesk.Domain.Orders;
 using MiniQuantDesk.Domain.Portfolio;
 using MiniQuantDesk.Domain.Risk;
 using MiniQuantDesk.Domain.Strategies;
@@ -45,10 +46,10 @@ public static class BacktestEngine
         var symbolIndex = prepared.SymbolIndex;
         var lastOfSession = prepared.LastOfSession;
         var sessionOf = prepared.SessionOf;
-        var symbols = prepared.Symbols.Select(s => new SymbolBook(s, options)).ToArray();
+        var symbols = prepared.Symbols.Select((s, slot) => new SymbolBook(s, slot, options)).ToArray();
         var portfolio = new PortfolioManager(options.Strategies, prepared.Symbols, options.Portfolio);
-        var broker = new SimulatedBroker(symbols, options.InitialCash, options.Commission, bars.Length > 0 ? bars[0].Start : default);
-        var risk = new BacktestRisk(options.Risk);
+        var broker = new SimulatedBroker(symbols, options.InitialCash, options.Commission);
+        var risk = new BacktestRisk(options.Risk, options.ScreenRisk);
         var refusals = new List<RiskRefusal>();
         var equity = new EquityPoint[prepared.Times];
         var sessions = new List<DateOnly>();
@@ -65,13 +66,13 @@ public static class BacktestEngine
             {
                 sessions.Add(session);
                 var opening = broker.Equity();
-                broker.StartDay(bar.Start);
+                broker.StartDay();
                 dayPeak = opening;
                 allTimePeak = Math.Max(allTimePeak, opening);
             }
 
             // (a) the open: last bar's order, then whatever the broker holds for this position.
-            if (symbol.Pending is not null)
+            if (symbol.Pending.HasValue)
             {
                 broker.FillPendingAtOpen(symbol, bar, session);
             }
@@ -93,27 +94,28 @@ public static class BacktestEngine
             symbol.LastClose = bar.Close;
             var closing = lastOfSession[i];
 
-            // Most bars carry no signal: then the portfolio has nothing to decide (its flat-means-empty rule
-            // is applied at its next call, before any signal counts).
-            var intent = closing || signals.AsSpan().ContainsAnyExcept(SignalKind.None)
-                ? portfolio.Decide(bar, signals, symbol.Quantity, broker.Equity(), closing)
-                : null;
-            if (intent is not null)
+            // Most bars change no sleeve (no signal, a Buy on a held sleeve, a Sell on an empty one): then the
+            // portfolio has nothing to decide and the equity is not needed.
+            if (portfolio.MayChange(symbol.Slot, signals, symbol.Quantity, closing))
             {
                 var now = broker.Equity();
-                var peaks = new EquityPeaks(Math.Max(dayPeak, now), Math.Max(allTimePeak, now));
-                var verdict = risk.Evaluate(intent, bar, symbols, broker, peaks, session, broker.DayTradesSince(sessions[Math.Max(0, sessions.Count - 5)]));
-                if (!verdict.Approved)
+                if (portfolio.TryDecide(bar, symbol.Slot, signals, symbol.Quantity, now, closing, out var side, out var quantity))
                 {
-                    refusals.Add(new RiskRefusal(intent, verdict));
-                }
-                else if (closing && options.Portfolio.FlattenAtSessionClose)
-                {
-                    broker.SellAtClose(symbol, intent, bar, session);
-                }
-                else
-                {
-                    symbol.Pending = intent;
+                    var peaks = new EquityPeaksFigures(Math.Max(dayPeak, now), Math.Max(allTimePeak, now));
+                    var dayTrades = broker.DayTradesSince(sessions[Math.Max(0, sessions.Count - 5)]);
+                    var refusal = risk.Check(portfolio, symbol, bar, side, quantity, symbols, broker, now, peaks, session, dayTrades);
+                    if (refusal is not null)
+                    {
+                        refusals.Add(refusal);
+                    }
+                    else if (closing && options.Portfolio.FlattenAtSessionClose)
+                    {
+                        broker.SellAtClose(symbol, quantity, bar, session);
+                    }
+                    else
+                    {
+                        symbol.Pending = new PendingOrder(side, quantity, bar.Close, side == OrderSide.Buy ? portfolio.ProtectionFor(bar.Close) : null);
+                    }
                 }
             }
 

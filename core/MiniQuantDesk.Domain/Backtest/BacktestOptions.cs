@@ -37,6 +37,13 @@ public sealed record BacktestOptions
     public RiskOptions Risk { get; init; } = Unconstrained();
 
     /// <summary>
+    /// Screen each intent with <see cref="Domain.Risk.RiskScreen"/> and run the full
+    /// <see cref="Domain.Risk.RiskManager.Evaluate"/> only for one it does not approve (default: same verdicts,
+    /// far cheaper). False runs the full evaluation, with a full context, on every intent.
+    /// </summary>
+    public bool ScreenRisk { get; init; } = true;
+
+    /// <summary>
     /// Risk options whose limits never bind (each at its largest valid value, protections off). The
     /// checks still run on every intent; a run that wants the desk's real limits passes them instead.
     /// </summary>

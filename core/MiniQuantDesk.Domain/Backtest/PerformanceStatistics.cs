@@ -28,12 +28,19 @@ public static class PerformanceStatistics
     {
         var peak = initialCash;
         var worst = 0m;
+        var worstApprox = 0.0;
         foreach (var point in equity)
         {
             peak = Math.Max(peak, point.Equity);
-            if (peak > 0m)
+
+            // At the peak the drawdown is 0, which never raises the worst (Math.Max keeps the first of equals).
+            // Elsewhere the exact decimal division is needed only for a drawdown that may be a new worst: one
+            // that is, in double, more than a millionth below the worst cannot be (double's error is ~1e-16).
+            if (peak > 0m && point.Equity != peak
+                && (double)(peak - point.Equity) / (double)peak >= worstApprox * (1 - 1e-6))
             {
                 worst = Math.Max(worst, (peak - point.Equity) / peak);
+                worstApprox = (double)worst;
             }
         }
 
@@ -60,7 +67,10 @@ public static class PerformanceStatistics
                 return null;
             }
 
-            returns[i] = (equity[i + 1].Equity / previous) - 1m;
+            // A flat row (no position, no fill) repeats the equity, digits and scale: (e / e) - 1 is then
+            // exactly 0m, so the division is skipped. (Equal values of different scales do divide: 5.50 / 5.5 - 1 is -0.0.)
+            var current = equity[i + 1].Equity;
+            returns[i] = current == previous && current.Scale == previous.Scale ? 0m : (current / previous) - 1m;
             sum += returns[i];
         }
 

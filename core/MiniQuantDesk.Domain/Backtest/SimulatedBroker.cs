@@ -1,3 +1,4 @@
+using System.Globalization;
 using MiniQuantDesk.Domain.Accounting;
 using MiniQuantDesk.Domain.MarketData;
 using MiniQuantDesk.Domain.Orders;
@@ -11,7 +12,8 @@ namespace MiniQuantDesk.Domain.Backtest;
 /// floor((cash − fixed) / (open + per share)) shares (SPEC §4a). A protective exit the broker holds
 /// fills inside a bar: at the open when the bar opens beyond it, else at its price when the bar's range
 /// reaches it; when a bar reaches both, the stop-loss is assumed first (the pessimistic reading of a bar).
-/// Every fill goes through <see cref="Book.Apply"/>, the same accounting as live.
+/// Every fill is booked by a <see cref="RunningBook"/>: the numbers of <see cref="Book.Apply"/>, the live
+/// accounting, kept in place so that a fill allocates nothing.
 /// </summary>
 internal sealed class SimulatedBroker
 {
@@ -20,16 +22,15 @@ internal sealed class SimulatedBroker
     private readonly List<BacktestTrade> _trades = [];
     private readonly List<ClosedTrade> _closed = [];
     private readonly List<DateOnly> _dayTradeSessions = [];
-    private int _executions;
 
-    public SimulatedBroker(SymbolBook[] symbols, decimal initialCash, CommissionModel commission, DateTimeOffset start)
+    public SimulatedBroker(SymbolBook[] symbols, decimal initialCash, CommissionModel commission)
     {
         _symbols = symbols;
         _commission = commission;
-        Book = Book.Open(initialCash, start);
+        Book = new RunningBook(initialCash, [.. symbols.Select(s => s.Symbol)]);
     }
 
-    public Book Book { get; private set; }
+    public RunningBook Book { get; }
 
     public IReadOnlyList<BacktestTrade> Trades => _trades;
 
@@ -53,7 +54,7 @@ internal sealed class SimulatedBroker
         var equity = Book.Cash;
         foreach (var symbol in _symbols)
         {
-            if (symbol.Quantity != 0m)
+            if (symbol.Held)
             {
                 equity += symbol.Quantity * symbol.LastClose;
             }
@@ -62,36 +63,40 @@ internal sealed class SimulatedBroker
         return equity;
     }
 
+    /// <summary>Σ shares over the symbols (flat ones add nothing: whole-share zeros, so the sum is the same).</summary>
     public decimal SharesHeld()
     {
         var shares = 0m;
         foreach (var symbol in _symbols)
         {
-            shares += symbol.Quantity;
+            if (symbol.Held)
+            {
+                shares += symbol.Quantity;
+            }
         }
 
         return shares;
     }
 
-    /// <summary>A new session: the book's day figures restart from the equity at the last closes.</summary>
-    public void StartDay(DateTimeOffset at)
+    /// <summary>A new session: the book's day figures restart (an open position needs a positive last close, as the live book's marks do).</summary>
+    public void StartDay()
     {
-        var marks = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var symbol in _symbols)
         {
-            if (symbol.Quantity != 0m)
+            if (symbol.Held && symbol.LastClose <= 0m)
             {
-                marks[symbol.Symbol] = symbol.LastClose;
+                var missing = _symbols.Where(s => s.Quantity != 0m && s.LastClose <= 0m).Select(s => s.Symbol);
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"no positive mark for open position(s) {string.Join(", ", missing)}"));
             }
         }
 
-        Book = Book.StartDay(marks, at);
+        Book.StartDay();
     }
 
     /// <summary>Fills the symbol's pending market order at this bar's open.</summary>
     public void FillPendingAtOpen(SymbolBook symbol, in Bar bar, DateOnly session)
     {
-        var order = symbol.Pending!;
+        var order = symbol.Pending!.Value;
         symbol.Pending = null;
         var price = bar.Open;
         if (order.Side == OrderSide.Buy)
@@ -104,9 +109,8 @@ internal sealed class SimulatedBroker
 
             if (quantity >= 1m)
             {
-                Fill(symbol, order.IntentId, OrderSide.Buy, quantity, price, bar.Start, session, ExitReason.Signal);
+                Fill(symbol, OrderSide.Buy, quantity, price, bar.Start, session, ExitReason.Signal);
                 symbol.Exit = order.Protection;
-                symbol.ExitOrderId = order.IntentId;
             }
 
             return;
@@ -115,17 +119,17 @@ internal sealed class SimulatedBroker
         var held = Math.Min(order.Quantity, symbol.Quantity);
         if (held > 0m)
         {
-            Fill(symbol, order.IntentId, OrderSide.Sell, held, price, bar.Start, session, ExitReason.Signal);
+            Fill(symbol, OrderSide.Sell, held, price, bar.Start, session, ExitReason.Signal);
         }
     }
 
     /// <summary>Sells at this bar's close (the session-close flatten).</summary>
-    public void SellAtClose(SymbolBook symbol, OrderIntent order, in Bar bar, DateOnly session)
+    public void SellAtClose(SymbolBook symbol, decimal orderQuantity, in Bar bar, DateOnly session)
     {
-        var quantity = Math.Min(order.Quantity, symbol.Quantity);
+        var quantity = Math.Min(orderQuantity, symbol.Quantity);
         if (quantity > 0m)
         {
-            Fill(symbol, order.IntentId, OrderSide.Sell, quantity, bar.Close, bar.Start, session, ExitReason.SessionClose);
+            Fill(symbol, OrderSide.Sell, quantity, bar.Close, bar.Start, session, ExitReason.SessionClose);
         }
     }
 
@@ -140,24 +144,20 @@ internal sealed class SimulatedBroker
         if (exit.StopLossPrice is { } stop && bar.Low <= stop)
         {
             var price = bar.Open < stop ? bar.Open : stop;
-            Fill(symbol, symbol.ExitOrderId + "-sl", OrderSide.Sell, symbol.Quantity, price, bar.Start, session, ExitReason.StopLoss);
+            Fill(symbol, OrderSide.Sell, symbol.Quantity, price, bar.Start, session, ExitReason.StopLoss);
         }
         else if (exit.TakeProfitPrice is { } take && bar.High >= take)
         {
             var price = bar.Open > take ? bar.Open : take;
-            Fill(symbol, symbol.ExitOrderId + "-tp", OrderSide.Sell, symbol.Quantity, price, bar.Start, session, ExitReason.TakeProfit);
+            Fill(symbol, OrderSide.Sell, symbol.Quantity, price, bar.Start, session, ExitReason.TakeProfit);
         }
     }
 
-    private void Fill(SymbolBook symbol, string orderId, OrderSide side, decimal quantity, decimal price, DateTimeOffset at, DateOnly session, ExitReason reason)
+    private void Fill(SymbolBook symbol, OrderSide side, decimal quantity, decimal price, DateTimeOffset at, DateOnly session, ExitReason reason)
     {
         var commission = _commission.For(quantity);
-        _executions++;
-        var fill = new FillEvent(orderId, $"sim-{_executions}", symbol.Symbol, side, quantity, price, commission, at);
-        Book = Book.Apply(fill);
-        var position = Book.Positions.TryGetValue(symbol.Symbol, out var p) ? p : null;
-        symbol.Quantity = position?.Quantity ?? 0m;
-        symbol.CostBasis = position?.CostBasis ?? 0m;
+        Book.Apply(symbol.Slot, side, quantity, price, commission);
+        symbol.SetPosition(Book.QuantityOf(symbol.Slot), Book.CostBasisOf(symbol.Slot));
 
         if (side == OrderSide.Buy)
         {
@@ -167,7 +167,7 @@ internal sealed class SimulatedBroker
         }
 
         symbol.Trip?.Sold(quantity, price, commission);
-        if (symbol.Quantity == 0m && symbol.Trip is { } trip)
+        if (!symbol.Held && symbol.Trip is { } trip)
         {
             var trade = trip.Close(symbol.Symbol, at, reason);
             _trades.Add(trade);
@@ -178,7 +178,6 @@ internal sealed class SimulatedBroker
             }
             symbol.Trip = null;
             symbol.Exit = null;
-            symbol.ExitOrderId = null;
         }
     }
 }

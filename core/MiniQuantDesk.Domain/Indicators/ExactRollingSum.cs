@@ -142,47 +142,7 @@ public sealed class ExactRollingSum
         IsDecimalMode = true;
     }
 
-    private bool TryToUnits(decimal value, out long units)
-    {
-        units = 0;
-        Span<int> bits = stackalloc int[4];
-        decimal.GetBits(value, bits);
-        if (bits[2] != 0)
-        {
-            return false;
-        }
-
-        var mantissa = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
-        int scale = value.Scale;
-        while (scale > Scale && mantissa % 10 == 0 && mantissa != 0)
-        {
-            mantissa /= 10;
-            scale--;
-        }
-
-        if (mantissa == 0)
-        {
-            return true;
-        }
-
-        if (scale > Scale)
-        {
-            return false;
-        }
-
-        var factor = PowersOfTen[Scale - scale];
-        if (mantissa > (ulong)_maxUnits / factor)
-        {
-            return false;
-        }
-
-        mantissa *= factor;
-        units = value < 0 ? -(long)mantissa : (long)mantissa;
-        return true;
-    }
-
-    private static ReadOnlySpan<ulong> PowersOfTen =>
-        [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000, 100_000_000_000, 1_000_000_000_000];
+    private bool TryToUnits(decimal value, out long units) => DecimalUnits.TryToUnits(value, Scale, _maxUnits, out units);
 
     private static decimal Pow10(int exponent)
     {

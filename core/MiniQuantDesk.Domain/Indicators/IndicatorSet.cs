@@ -51,6 +51,17 @@ public sealed class IndicatorSet
     /// <summary>Start of the last bar fed (default before the first).</summary>
     public DateTimeOffset LastBarStart { get; private set; }
 
+    /// <summary>The close of the last bar fed, as the indicators saw it (double; NaN before the first bar).</summary>
+    public double Close { get; private set; } = double.NaN;
+
+    /// <summary>
+    /// <paramref name="bar"/>'s close as a double: the one already converted when it is the last bar fed (the
+    /// strategies' case: a symbol has one bar per start), else converted now. Saves each strategy its own
+    /// decimal → double conversion.
+    /// </summary>
+    public double CloseOf(in Bar bar) =>
+        Samples > 0 && bar.Start == LastBarStart && string.Equals(bar.Symbol, Symbol, StringComparison.Ordinal) ? Close : (double)bar.Close;
+
     /// <summary>True once every indicator is past its warm-up (VWAP also needs session volume).</summary>
     public bool IsReady => Sma.IsReady && Ema.IsReady && Rsi.IsReady && Macd.IsReady && Bollinger.IsReady && Atr.IsReady && Vwap.IsReady;
 
@@ -81,6 +92,7 @@ public sealed class IndicatorSet
         Bollinger.Update(close);
         Atr.Update(high, low, close);
         Vwap.Update(bar.Start, high, low, close, bar.Volume);
+        Close = close;
         LastBarStart = bar.Start;
         Samples++;
     }

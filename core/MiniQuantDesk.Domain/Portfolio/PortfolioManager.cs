@@ -106,16 +106,25 @@ public sealed class PortfolioManager
             throw new ArgumentException($"{bar.Symbol} is not a symbol of this portfolio", nameof(bar));
         }
 
-        if (signals.Length != _strategies.Length)
-        {
-            throw new ArgumentException($"expected {_strategies.Length} signals (one per strategy), got {signals.Length}", nameof(signals));
-        }
+        return TryDecide(bar, symbol, signals, positionQuantity, equity, sessionClosing, out var side, out var quantity)
+            ? IntentFor(bar, side, quantity)
+            : null;
+    }
 
-        var sleeves = _sleeves.AsSpan(symbol * _strategies.Length, _strategies.Length);
+    /// <summary>
+    /// <see cref="Decide"/> without composing the intent (no id, no allocation): the side and the quantity of
+    /// the order, or false when there is nothing to do. <paramref name="symbol"/> is the bar's symbol's
+    /// position in <see cref="Symbols"/>. <see cref="IntentFor"/> makes the intent <see cref="Decide"/> returns.
+    /// </summary>
+    public bool TryDecide(in Bar bar, int symbol, ReadOnlySpan<SignalKind> signals, decimal positionQuantity, decimal equity, bool sessionClosing, out OrderSide side, out decimal quantity)
+    {
+        var sleeves = SleevesOf(bar, symbol, signals);
+        side = OrderSide.Buy;
+        quantity = 0m;
         if (sessionClosing && _options.FlattenAtSessionClose)
         {
             sleeves.Clear();
-            return positionQuantity > 0m ? Intent(bar, OrderSide.Sell, positionQuantity) : null;
+            return positionQuantity > 0m && Order(OrderSide.Sell, positionQuantity, out side, out quantity);
         }
 
         if (positionQuantity == 0m)
@@ -153,7 +162,7 @@ public sealed class PortfolioManager
 
         if (!changed)
         {
-            return null;
+            return false;
         }
 
         var target = 0m;
@@ -165,16 +174,43 @@ public sealed class PortfolioManager
         var delta = target - positionQuantity;
         return delta switch
         {
-            > 0m => Intent(bar, OrderSide.Buy, delta),
-            < 0m => Intent(bar, OrderSide.Sell, -delta),
-            _ => null,
+            > 0m => Order(OrderSide.Buy, delta, out side, out quantity),
+            < 0m => Order(OrderSide.Sell, -delta, out side, out quantity),
+            _ => false,
         };
     }
 
-    private decimal SharesFor(decimal equity, decimal close) =>
-        equity <= 0m || close <= 0m ? 0m : decimal.Floor(_sleeveShare * equity / close);
+    /// <summary>
+    /// False when <see cref="TryDecide"/> with these signals would certainly find nothing to do (every signal
+    /// is a Buy on a held sleeve, a Sell on an empty one, or none), so a caller may skip it — and the account
+    /// equity it needs. Skipping changes nothing later: a flat symbol's sleeves are emptied at the next call.
+    /// </summary>
+    public bool MayChange(int symbol, ReadOnlySpan<SignalKind> signals, decimal positionQuantity, bool sessionClosing)
+    {
+        if (sessionClosing && _options.FlattenAtSessionClose)
+        {
+            return true;
+        }
 
-    private OrderIntent Intent(in Bar bar, OrderSide side, decimal quantity) => new(
+        var sleeves = _sleeves.AsSpan(symbol * _strategies.Length, _strategies.Length);
+        var flat = positionQuantity == 0m;
+        var buysEmpty = false;
+        for (var k = 0; k < sleeves.Length && k < signals.Length; k++)
+        {
+            var empty = flat || sleeves[k] == 0m;
+            if (signals[k] == SignalKind.Sell && !empty)
+            {
+                return true;
+            }
+
+            buysEmpty |= signals[k] == SignalKind.Buy && empty;
+        }
+
+        return buysEmpty;
+    }
+
+    /// <summary>The intent for an order <see cref="TryDecide"/> found: its deterministic id, the bar close as reference price, the protective exit of a buy.</summary>
+    public OrderIntent IntentFor(in Bar bar, OrderSide side, decimal quantity) => new(
         IntentId.Compose(_setHash, bar.Symbol, bar.Start, side),
         bar.Symbol,
         side,
@@ -186,7 +222,33 @@ public sealed class PortfolioManager
         ReferencePrice: bar.Close,
         Protection: side == OrderSide.Buy ? ProtectionFor(bar.Close) : null);
 
-    private ProtectiveExit? ProtectionFor(decimal reference)
+    private Span<decimal> SleevesOf(in Bar bar, int symbol, ReadOnlySpan<SignalKind> signals)
+    {
+        if ((uint)symbol >= (uint)_symbols.Length || !string.Equals(bar.Symbol, _symbols[symbol], StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"{bar.Symbol} is not the symbol at position {symbol} of this portfolio", nameof(bar));
+        }
+
+        if (signals.Length != _strategies.Length)
+        {
+            throw new ArgumentException($"expected {_strategies.Length} signals (one per strategy), got {signals.Length}", nameof(signals));
+        }
+
+        return _sleeves.AsSpan(symbol * _strategies.Length, _strategies.Length);
+    }
+
+    private static bool Order(OrderSide side, decimal quantity, out OrderSide orderSide, out decimal orderQuantity)
+    {
+        orderSide = side;
+        orderQuantity = quantity;
+        return true;
+    }
+
+    private decimal SharesFor(decimal equity, decimal close) =>
+        equity <= 0m || close <= 0m ? 0m : decimal.Floor(_sleeveShare * equity / close);
+
+    /// <summary>The broker-held stop-loss / take-profit of a buy at <paramref name="reference"/> (cents), null when none is configured.</summary>
+    public ProtectiveExit? ProtectionFor(decimal reference)
     {
         if (_options.StopLossPct is null && _options.TakeProfitPct is null)
         {

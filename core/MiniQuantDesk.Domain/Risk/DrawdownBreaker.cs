@@ -12,9 +12,8 @@ public static class DrawdownBreaker
     public static DrawdownReading Read(decimal equity, EquityPeaks peaks, decimal maxDailyDrawdownPct, decimal maxDrawdownPct)
     {
         ArgumentNullException.ThrowIfNull(peaks);
-        // Compared as (peak - equity) * 100 >= pct * peak: no division, so no overflow on tiny peaks.
-        var dayReached = peaks.DayPeak > 0 && (peaks.DayPeak - equity) * 100m >= maxDailyDrawdownPct * peaks.DayPeak;
-        var allReached = peaks.AllTimePeak > 0 && (peaks.AllTimePeak - equity) * 100m >= maxDrawdownPct * peaks.AllTimePeak;
+        var dayReached = Reached(equity, peaks.DayPeak, maxDailyDrawdownPct);
+        var allReached = Reached(equity, peaks.AllTimePeak, maxDrawdownPct);
         var dayPct = Percent(peaks.DayPeak, equity);
         var allPct = Percent(peaks.AllTimePeak, equity);
 
@@ -40,6 +39,13 @@ public static class DrawdownBreaker
         return new DrawdownReading(dayPct, allPct, dayReached, allReached, reason);
     }
 
+    /// <summary>
+    /// Whether either limit is reached (<see cref="DrawdownReading.ShouldTrip"/>) without composing the reading:
+    /// the same comparisons, for a caller that checks on every order and rarely sees a trip.
+    /// </summary>
+    public static bool LimitReached(decimal equity, decimal dayPeak, decimal allTimePeak, decimal maxDailyDrawdownPct, decimal maxDrawdownPct) =>
+        Reached(equity, dayPeak, maxDailyDrawdownPct) || Reached(equity, allTimePeak, maxDrawdownPct);
+
     public static DrawdownReading Read(decimal equity, EquityPeaks peaks, RiskOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -53,6 +59,10 @@ public static class DrawdownBreaker
         var reading = Read(equity, peaks, options);
         return reading.ShouldTrip ? state.Trip(now, reading.Reason!) : state;
     }
+
+    // Compared as (peak - equity) * 100 >= pct * peak: no division, so no overflow on tiny peaks.
+    private static bool Reached(decimal equity, decimal peak, decimal pct) =>
+        peak > 0 && (peak - equity) * 100m >= pct * peak;
 
     private static decimal Percent(decimal peak, decimal equity)
     {

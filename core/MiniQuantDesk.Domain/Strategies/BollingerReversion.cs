@@ -35,13 +35,16 @@ public sealed class BollingerReversion : IStrategy
             return SignalKind.None;
         }
 
-        var close = (double)bar.Close;
-        if (close < bands.Lower)
+        // The bands as BollingerBands gives them (middle ∓ width·σ), with the middle and σ computed once.
+        var close = indicators.CloseOf(bar);
+        var middle = bands.Middle;
+        var spread = bands.Width * bands.StandardDeviation;
+        if (close < middle - spread)
         {
             return SignalKind.Buy;
         }
 
-        var exit = _exit == BollingerExit.Upper ? bands.Upper : bands.Middle;
+        var exit = _exit == BollingerExit.Upper ? middle + spread : middle;
         return close > exit ? SignalKind.Sell : SignalKind.None;
     }
 }

@@ -6,16 +6,15 @@ namespace MiniQuantDesk.Domain.Strategies;
 /// <summary>
 /// Moving-average crossover on the close: <see cref="SignalKind.Buy"/> when d = SMA(fast) − SMA(slow) turns
 /// positive (d &gt; 0 after d ≤ 0), <see cref="SignalKind.Sell"/> when it turns negative (d &lt; 0 after d ≥ 0).
-/// d is compared exactly (<see cref="ExactRollingSum.CompareMeans"/>): with cent prices d = 0 really
-/// happens and a double could flip its sign. Warm-up: the first signal can come at the bar after the slow
+/// d is compared exactly (<see cref="ExactMeanSpread"/>: one window, each close converted once): with cent
+/// prices d = 0 really happens and a double could flip its sign. Warm-up: the first signal can come at the bar after the slow
 /// window fills (0-based bar index <c>Slow</c>). The windows never reset (they run across sessions).
 /// </summary>
 public sealed class SmaCrossover : IStrategy
 {
     public const string CatalogName = "sma-crossover";
 
-    private readonly ExactRollingSum _fast;
-    private readonly ExactRollingSum _slow;
+    private readonly ExactMeanSpread _spread;
     private int _previousSign;
     private bool _hasPrevious;
 
@@ -25,8 +24,7 @@ public sealed class SmaCrossover : IStrategy
         ArgumentNullException.ThrowIfNull(options);
         StrategyOptions.ThrowIfInvalid(options.Validate());
         Symbol = symbol;
-        _fast = new ExactRollingSum(options.Fast);
-        _slow = new ExactRollingSum(options.Slow);
+        _spread = new ExactMeanSpread(options.Fast, options.Slow);
     }
 
     public string Name => CatalogName;
@@ -38,14 +36,13 @@ public sealed class SmaCrossover : IStrategy
 
     public SignalKind OnBar(in Bar bar, IndicatorSet indicators)
     {
-        _fast.Add(bar.Close);
-        _slow.Add(bar.Close);
-        if (!_slow.IsReady)
+        _spread.Add(bar.Close);
+        if (!_spread.IsReady)
         {
             return SignalKind.None;
         }
 
-        var sign = ExactRollingSum.CompareMeans(_fast, _slow);
+        var sign = _spread.Sign();
         var signal = SignalKind.None;
         if (_hasPrevious)
         {

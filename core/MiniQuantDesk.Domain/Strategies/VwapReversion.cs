@@ -36,7 +36,7 @@ public sealed class VwapReversion : IStrategy
             return SignalKind.None;
         }
 
-        var close = (double)bar.Close;
+        var close = indicators.CloseOf(bar);
         var value = vwap.Value;
         if (close < value * _entryFactor)
         {
