@@ -110,6 +110,11 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
         {
         }
+        catch (Exception ex)
+        {
+            // A trigger that died is counted in CrashedTriggers; stopping must still stop the handler.
+            _loggers.CreateLogger("Host").LogError("A trigger had failed before the host stopped: {Error}", ex.Message);
+        }
 
         if (_front is not null)
         {

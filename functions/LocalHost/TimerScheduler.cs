@@ -154,9 +154,9 @@ public sealed class TimerScheduler
                 {
                     await lease.ReleaseAsync(cancellationToken: CancellationToken.None);
                 }
-                catch (RequestFailedException)
+                catch (Exception ex) when (ex is RequestFailedException or AggregateException or HttpRequestException)
                 {
-                    // It expires by itself.
+                    // It expires by itself (storage may be away right now: a campaign found this ending the timer).
                 }
             }
         }
