@@ -1,0 +1,44 @@
+using System.Net;
+using System.Text;
+using MiniQuantDesk.Adapters.Alpaca;
+using MiniQuantDesk.Adapters.Alpaca.Errors;
+using MiniQuantDesk.Adapters.Alpaca.Requests;
+using MiniQuantDesk.Functions.Hosting.Invocation;
+using MiniQuantDesk.Functions.NotifyDiscord;
+
+namespace MiniQuantDesk.Tests.Fuzzing;
+
+/// <summary>The inputs the fuzz campaign found crashing the desk, each pinned as a clear refusal.</summary>
+public sealed class FuzzRegressionTests
+{
+    [Fact]
+    public void A_notification_with_a_duplicate_property_is_refused_not_an_argument_exception()
+    {
+        var text = """{"kind":"notification","kind":"notification","id":"n1","event":"order-placed","title":"t","text":"x","at":"2025-03-14T14:31:00Z"}""";
+
+        var ex = Assert.Throws<InvalidInvocationException>(() => NotificationMessage.Parse(new QueueTrigger(text, "m1", 1, null)));
+
+        Assert.Contains("kind", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"bars":{"SPY":[null]},"next_page_token":null}""", "null bar")]
+    [InlineData("""{"bars":{"SPY":null},"next_page_token":null}""", "null instead of the bars of 'SPY'")]
+    [InlineData("""{"bars":{"SPY":[{"t":"2025-03-14T14:31:00Z","o":1,"h":1,"l":1,"c":1,"v":1E+28}]},"next_page_token":null}""", "volume out of range")]
+    public async Task A_bars_answer_with_a_null_bar_or_an_impossible_volume_is_an_invalid_response(string body, string expected)
+    {
+        using var http = new HttpClient(new Answer(body));
+        var client = new AlpacaMarketDataClient(http, new AlpacaOptions { KeyId = "k", SecretKey = "s", DataBaseUrl = new Uri("http://127.0.0.1/"), MaxRetries = 0 });
+
+        var ex = await Assert.ThrowsAsync<AlpacaException>(() => client.GetBarsAsync(new AlpacaBarsRequest { Symbols = ["SPY"] }));
+
+        Assert.Equal(AlpacaErrorKind.InvalidResponse, ex.Error.Kind);
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class Answer(string body) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+    }
+}
