@@ -21,6 +21,7 @@ public static class DeskCommandLine
         root.Add(RecordCommand.Create());
         root.Add(MlCommand.Create());
         root.Add(DiscordCommand.Create());
+        root.Add(FuzzCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 

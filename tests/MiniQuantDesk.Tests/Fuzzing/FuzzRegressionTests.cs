@@ -36,6 +36,39 @@ public sealed class FuzzRegressionTests
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("a/b")]
+    [InlineData("a\\b")]
+    [InlineData("a#b")]
+    [InlineData("a?b")]
+    [InlineData("a\u0001b")]
+    public void An_order_id_that_cannot_key_a_table_row_is_refused_by_both_order_queues(string id)
+    {
+        var track = new QueueTrigger(new System.Text.Json.Nodes.JsonObject { ["kind"] = "track-order", ["clientOrderId"] = id, ["attempt"] = "1" }.ToJsonString(), "m", 1, null);
+        var intent = new QueueTrigger(new System.Text.Json.Nodes.JsonObject
+        {
+            ["kind"] = "order-intent", ["intentId"] = id, ["symbol"] = "SPY", ["side"] = "Buy", ["qty"] = "1", ["type"] = "Market",
+            ["barTime"] = "2025-03-14T14:31:00Z", ["referencePrice"] = "561.25",
+        }.ToJsonString(), "m", 1, null);
+
+        Assert.Contains("clientOrderId", Assert.Throws<InvalidInvocationException>(() => MiniQuantDesk.Functions.TrackOrder.TrackOrderMessage.Parse(track)).Message, StringComparison.Ordinal);
+        Assert.Contains("intentId", Assert.Throws<InvalidInvocationException>(() => MiniQuantDesk.Functions.Orders.OrderIntentMessage.Parse(intent)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_slow_simulated_market_waits_out_a_weekend_instead_of_throwing_from_its_timer()
+    {
+        var epoch = new DateTimeOffset(2025, 3, 14, 21, 0, 0, TimeSpan.Zero);
+        var time = new MiniQuantDesk.Adapters.Simulation.SimulatedTimeProvider(new MiniQuantDesk.Adapters.Simulation.SimulatedClock(epoch, epoch, 0.001m), TimeProvider.System);
+        using var cancel = new CancellationTokenSource();
+
+        // 3 market days at 1/1000 speed is 259 million real seconds: beyond what a real timer accepts (49.7 days).
+        var wait = Task.Delay(TimeSpan.FromDays(3), time, cancel.Token);
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait);
+    }
+
     private sealed class Answer(string body) : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
