@@ -118,18 +118,21 @@ public static class BrokerBarsTarget
             var symbols = page["bars"]!.AsObject();
             var list = symbols[random.Pick(["SPY", "QQQ", "AAPL"])]!.AsArray();
             var at = random.Next(list.Count);
-            list[at] = JsonNode.Parse(JsonMutator.Mutate(list[at]!, random) is var text && IsJson(text) ? text : "{}");
+            list[at] = JsonNode.Parse(JsonMutator.Mutate(list[at]!, random) is var text && IsJson(text) ? text : "{}", documentOptions: Strict);
             return (status, random.Chance(30) ? JsonMutator.Mutate(page, random) : page.ToJsonString());
         }
 
         return (status, roll == 8 ? JsonMutator.Mutate(page, random) : page.ToJsonString());
     }
 
+    // A duplicate key (one of the text mutations) would make the tree unusable for the next mutation.
+    private static readonly System.Text.Json.JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
+
     private static bool IsJson(string text)
     {
         try
         {
-            JsonNode.Parse(text);
+            JsonNode.Parse(text, documentOptions: Strict);
             return true;
         }
         catch (System.Text.Json.JsonException)

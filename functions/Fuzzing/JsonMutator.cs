@@ -47,7 +47,7 @@ public static class JsonMutator
                 case 4:
                     var value = obj[key]?.DeepClone();
                     obj.Remove(key);
-                    obj[random.Chance(50) ? key.ToUpperInvariant() : char.ToUpperInvariant(key[0]) + key[1..]] = value;
+                    obj[key.Length == 0 ? "_" : random.Chance(50) ? key.ToUpperInvariant() : char.ToUpperInvariant(key[0]) + key[1..]] = value;
                     break;
                 case 5:
                     obj[random.Draw(FuzzValues.NastyString)] = random.Draw(FuzzValues.Json);
