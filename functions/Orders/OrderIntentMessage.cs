@@ -57,6 +57,12 @@ public static class OrderIntentMessage
         }
 
         var symbol = Required(json, "symbol");
+        if (!Configuration.DeskOptions.IsTicker(symbol.ToUpperInvariant()))
+        {
+            // It keys bar queries and table rows: a 20,000-character "symbol" made storage refuse the request (431).
+            throw Bad("symbol", "a US stock ticker (a letter, then up to 9 letters, digits or '.')");
+        }
+
         var side = Enum.TryParse<OrderSide>(Required(json, "side"), ignoreCase: true, out var s) ? s : throw Bad("side", "Buy or Sell");
         var type = Enum.TryParse<OrderType>(Optional(json, "type") ?? nameof(OrderType.Market), ignoreCase: true, out var t) ? t : throw Bad("type", "Market or Limit");
         var quantity = Money(json, "qty") ?? throw Bad("qty", "a positive number");

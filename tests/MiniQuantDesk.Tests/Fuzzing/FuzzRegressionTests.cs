@@ -55,6 +55,22 @@ public sealed class FuzzRegressionTests
         Assert.Contains("intentId", Assert.Throws<InvalidInvocationException>(() => MiniQuantDesk.Functions.Orders.OrderIntentMessage.Parse(intent)).Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("AAAAAAAAAAA")]
+    [InlineData("SP Y")]
+    [InlineData("SPY/")]
+    [InlineData("\u00c9")]
+    public void An_order_intent_whose_symbol_is_not_a_ticker_is_refused_naming_the_field(string symbol)
+    {
+        var intent = new QueueTrigger(new System.Text.Json.Nodes.JsonObject
+        {
+            ["kind"] = "order-intent", ["intentId"] = "sma-x-1", ["symbol"] = symbol, ["side"] = "Buy", ["qty"] = "1", ["type"] = "Market",
+            ["barTime"] = "2025-03-14T14:31:00Z", ["referencePrice"] = "561.25",
+        }.ToJsonString(), "m", 1, null);
+
+        Assert.Contains("'symbol'", Assert.Throws<InvalidInvocationException>(() => MiniQuantDesk.Functions.Orders.OrderIntentMessage.Parse(intent)).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_slow_simulated_market_waits_out_a_weekend_instead_of_throwing_from_its_timer()
     {
