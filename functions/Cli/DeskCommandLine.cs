@@ -22,6 +22,7 @@ public static class DeskCommandLine
         root.Add(MlCommand.Create());
         root.Add(DiscordCommand.Create());
         root.Add(ChaosCommand.Create());
+        root.Add(FuzzCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 

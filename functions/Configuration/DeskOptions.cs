@@ -48,6 +48,9 @@ public sealed partial record DeskOptions(IReadOnlyList<string> Symbols, TimeSpan
         return false;
     }
 
+    /// <summary>A US stock ticker as the desk accepts one (upper case): the settings and the order-intent reader share it.</summary>
+    public static bool IsTicker(string symbol) => Ticker().IsMatch(symbol);
+
     [GeneratedRegex("^[A-Z][A-Z0-9.]{0,9}$")]
     private static partial Regex Ticker();
 }

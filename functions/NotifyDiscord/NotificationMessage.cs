@@ -18,7 +18,9 @@ public sealed record NotificationMessage(string Id, string Event, string Title, 
         JsonObject json;
         try
         {
-            json = JsonNode.Parse(message.Text) as JsonObject ?? throw new InvalidInvocationException("notification is not a JSON object");
+            // Duplicate names are refused at parse time: JsonObject would otherwise throw on first access.
+            json = JsonNode.Parse(message.Text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject
+                ?? throw new InvalidInvocationException("notification is not a JSON object");
         }
         catch (JsonException ex)
         {

@@ -51,7 +51,18 @@ public static class OrderIntentMessage
             throw new InvalidInvocationException($"intentId must be 1-48 characters (it is the broker's client_order_id), was {id.Length}");
         }
 
+        if (KeyProblem("intentId", id) is { } problem)
+        {
+            throw new InvalidInvocationException(problem);
+        }
+
         var symbol = Required(json, "symbol");
+        if (!Configuration.DeskOptions.IsTicker(symbol.ToUpperInvariant()))
+        {
+            // It keys bar queries and table rows: a 20,000-character "symbol" made storage refuse the request (431).
+            throw Bad("symbol", "a US stock ticker (a letter, then up to 9 letters, digits or '.')");
+        }
+
         var side = Enum.TryParse<OrderSide>(Required(json, "side"), ignoreCase: true, out var s) ? s : throw Bad("side", "Buy or Sell");
         var type = Enum.TryParse<OrderType>(Optional(json, "type") ?? nameof(OrderType.Market), ignoreCase: true, out var t) ? t : throw Bad("type", "Market or Limit");
         var quantity = Money(json, "qty") ?? throw Bad("qty", "a positive number");
@@ -81,6 +92,15 @@ public static class OrderIntentMessage
             ["stopLoss"] = intent.Protection.StopLossPrice is { } s ? Text(s) : null,
             ["takeProfit"] = intent.Protection.TakeProfitPrice is { } t ? Text(t) : null,
         }.ToJsonString();
+
+    /// <summary>
+    /// An order id keys table rows: '/', '\\', '#', '?' and control characters are not allowed there, and storage would
+    /// answer with a server error instead of a refusal.
+    /// </summary>
+    public static string? KeyProblem(string field, string id) =>
+        id.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c))
+            ? $"{field} must not contain '/', '\\', '#', '?' or control characters (it keys the order's table row)"
+            : null;
 
     private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -15,6 +15,11 @@ public sealed record TrackOrderMessage(string ClientOrderId, int Attempt)
             throw new InvalidInvocationException("a track-order message needs 'clientOrderId'");
         }
 
+        if (Orders.OrderIntentMessage.KeyProblem("clientOrderId", id.GetString()!) is { } problem)
+        {
+            throw new InvalidInvocationException(problem);
+        }
+
         var attempt = json.TryGetProperty("attempt", out var a) && int.TryParse(a.ValueKind == JsonValueKind.String ? a.GetString() : a.GetRawText(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 1;
         return new TrackOrderMessage(id.GetString()!, Math.Max(1, attempt));
     }

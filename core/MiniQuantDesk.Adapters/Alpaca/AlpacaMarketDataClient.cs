@@ -58,6 +58,13 @@ public sealed class AlpacaMarketDataClient
             var body = await transport.SendForJsonAsync(call, AlpacaJsonContext.Default.MultiBarsPage, cancellationToken).ConfigureAwait(false);
             foreach (var (symbol, bars) in body.Bars ?? [])
             {
+                if (DescribeMalformed(symbol, bars) is { } malformed)
+                {
+                    // A null list, a null bar or a volume beyond whole shares is not the documented shape: refuse the
+                    // whole answer with the broker error, rather than fail later on a null or an overflow.
+                    throw new AlpacaException(new AlpacaError(AlpacaErrorKind.InvalidResponse, null, null, $"{call.Describe()} answered {malformed}"));
+                }
+
                 if (!merged.TryGetValue(symbol, out var list))
                 {
                     merged[symbol] = list = [];
@@ -97,6 +104,17 @@ public sealed class AlpacaMarketDataClient
         var call = new AlpacaCall(HttpMethod.Get, url.ToUri(), null, SafeToRepeat: true);
         var body = await transport.SendForJsonAsync(call, AlpacaJsonContext.Default.LatestQuotesPage, cancellationToken).ConfigureAwait(false);
         return body.Quotes ?? [];
+    }
+
+    private static string? DescribeMalformed(string symbol, List<AlpacaBar>? bars)
+    {
+        if (bars is null)
+        {
+            return $"null instead of the bars of '{symbol}'";
+        }
+
+        var at = bars.FindIndex(b => b is null || b.Volume > long.MaxValue || b.Volume < long.MinValue);
+        return at < 0 ? null : bars[at] is null ? $"a null bar at index {at} of '{symbol}'" : $"a volume out of range ({bars[at].Volume}) at index {at} of '{symbol}'";
     }
 
     private static string FeedName(AlpacaDataFeed feed) => feed switch

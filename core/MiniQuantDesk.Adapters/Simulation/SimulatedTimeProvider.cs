@@ -18,6 +18,12 @@ public sealed class SimulatedTimeProvider(SimulatedClock clock, TimeProvider rea
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
         real.CreateTimer(callback, state, Scale(dueTime), Scale(period));
 
+    // The longest due time a real timer takes (uint.MaxValue - 1 ms, about 49.7 days): a slow market (speed 0.001)
+    // scales a weekend's wait beyond it, and the timer would throw instead of waiting.
+    private static readonly TimeSpan LongestTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0);
+
     private TimeSpan Scale(TimeSpan span) =>
-        span == Timeout.InfiniteTimeSpan || span <= TimeSpan.Zero ? span : TimeSpan.FromTicks(Math.Max(1, (long)(span.Ticks / Clock.Speed)));
+        span == Timeout.InfiniteTimeSpan || span <= TimeSpan.Zero
+            ? span
+            : TimeSpan.FromTicks(Math.Clamp((long)Math.Min(span.Ticks / (double)Clock.Speed, LongestTimer.Ticks), 1, LongestTimer.Ticks));
 }
