@@ -44,7 +44,7 @@ public static class ChaosKillProof
         var queued = new List<string>();
         var interactions = new Uri(stage.Primary.Host.HttpBaseAddress!, "api/discord/interactions");
         var clock = new Stopwatch();
-        await trader.KillAsync(interactions, () =>
+        var answer = await trader.KillAsync(interactions, () =>
         {
             foreach (var symbol in market.Symbols)
             {
@@ -63,6 +63,13 @@ public static class ChaosKillProof
         var allCancelled = await WaitAsync(() => market.State().Orders.All(o => Final.Contains(o.Status)), TimeSpan.FromSeconds(60), ct, poll: TimeSpan.FromMilliseconds(20));
         var lastCancel = clock.Elapsed;
 
+        // The kill is done when the trader's phone says so: the answer to the click, or its follow-up if it was deferred.
+        const string On = "Kill switch ON";
+        var inline = answer.ToJsonString().Contains(On, StringComparison.Ordinal);
+        await WaitAsync(() => inline || stage.Discord.Accepted.Values.Any(v => v.Contains(On, StringComparison.Ordinal)), TimeSpan.FromSeconds(60), ct, poll: TimeSpan.FromMilliseconds(20));
+        var done = inline ? answered.TotalMilliseconds : clock.Elapsed.TotalMilliseconds;
+        var doneAt = market.Now;
+
         var flags = await state.ReadFlagsAsync(ct);
         var orders = market.State().Orders;
         var afterSwitch = orders.Where(o => flags.ChangedAt is { } at && o.SubmittedAt > at).ToList();
@@ -73,11 +80,14 @@ public static class ChaosKillProof
             Queued: queued.Count,
             QueuedReachedBroker: queued.Count(id => orders.Any(o => o.ClientOrderId == id && o.SubmittedAt > (flags.ChangedAt ?? DateTimeOffset.MaxValue))),
             ReachedAfterSwitch: afterSwitch.Count,
+            LiveAfterSwitch: afterSwitch.Count(o => o.Status != "canceled" || o.FilledQty > 0),
+            ReachedAfterDone: orders.Count(o => o.SubmittedAt > doneAt),
             FilledAfterSwitch: afterSwitch.Count(o => o.FilledQty > 0),
             AllCancelled: allCancelled,
             ConfirmAnswered: answered,
             FlagSeen: flagged,
-            LastCancel: lastCancel);
+            LastCancel: lastCancel,
+            Done: TimeSpan.FromMilliseconds(done));
     }
 
     private static int OpenCount(Adapters.Simulation.SimulatedMarket market, List<string> ids) =>
@@ -128,11 +138,14 @@ public sealed record KillSwitchFigures(
     int Queued,
     int QueuedReachedBroker,
     int ReachedAfterSwitch,
+    int LiveAfterSwitch,
+    int ReachedAfterDone,
     int FilledAfterSwitch,
     bool AllCancelled,
     TimeSpan ConfirmAnswered,
     TimeSpan FlagSeen,
-    TimeSpan LastCancel)
+    TimeSpan LastCancel,
+    TimeSpan Done)
 {
     public IEnumerable<string> Problems()
     {
@@ -146,9 +159,11 @@ public sealed record KillSwitchFigures(
             yield return $"KILL: {RestingOpenAtSwitch - RestingCancelled} resting order(s) not cancelled; all final: {AllCancelled}";
         }
 
-        if (QueuedReachedBroker > 0 || FilledAfterSwitch > 0)
+        // A send that read the flag a moment before it flipped may land after it: it must be cancelled unfilled
+        // before /kill reports done, and nothing may land after that.
+        if (LiveAfterSwitch > 0 || FilledAfterSwitch > 0 || ReachedAfterDone > 0)
         {
-            yield return $"KILL: {QueuedReachedBroker} queued intent(s) reached the broker after the switch, {FilledAfterSwitch} order(s) sent after it filled";
+            yield return $"KILL: of {ReachedAfterSwitch} order(s) landing after the flag, {LiveAfterSwitch} not cancelled and {FilledAfterSwitch} filled; {ReachedAfterDone} landed after /kill reported done";
         }
     }
 }

@@ -108,10 +108,11 @@ public sealed record ChaosReport
         output.WriteLine(string.Create(c, $"  settled after the faults            {(Settled ? "yes" : "NO"),7}"));
         output.WriteLine("kill switch (/kill from Discord with resting orders and queued intents)");
         output.WriteLine(string.Create(c, $"  resting orders open → cancelled      {Kill.RestingOpenAtSwitch} → {Kill.RestingCancelled} of {Kill.Resting}"));
-        output.WriteLine(string.Create(c, $"  queued intents → reached the broker  {Kill.Queued} → {Kill.QueuedReachedBroker}"));
-        output.WriteLine(string.Create(c, $"  orders arriving after the switch     {Kill.ReachedAfterSwitch} ({Kill.FilledAfterSwitch} filled)"));
-        output.WriteLine(string.Create(c, $"  Confirm click answered               {Kill.ConfirmAnswered.TotalMilliseconds,7:0} ms"));
-        output.WriteLine(string.Create(c, $"  click → last open order cancelled    {Kill.LastCancel.TotalMilliseconds,7:0} ms"));
+        output.WriteLine(string.Create(c, $"  queued intents → sent after the flag {Kill.Queued} → {Kill.QueuedReachedBroker}"));
+        output.WriteLine(string.Create(c, $"  orders landing after the flag        {Kill.ReachedAfterSwitch} (in flight at the switch; {Kill.LiveAfterSwitch} left live, {Kill.FilledAfterSwitch} filled)"));
+        output.WriteLine(string.Create(c, $"  orders landing after /kill was done  {Kill.ReachedAfterDone}"));
+        output.WriteLine(string.Create(c, $"  click → last open order cancelled    {Kill.LastCancel.TotalMilliseconds,7:0} ms (polled after the answer: an upper bound)"));
+        output.WriteLine(string.Create(c, $"  click → \"Kill switch ON\" on Discord {Kill.Done.TotalMilliseconds,7:0} ms (click answered in {Kill.ConfirmAnswered.TotalMilliseconds:0} ms)"));
         if (SecretScan is { } scan)
         {
             output.WriteLine(string.Create(c, $"secrets scan: {scan.Files} files, {scan.Bytes / 1024} KiB of logs and stored records, {scan.Hits.Count} secret(s) found"));
@@ -176,6 +177,10 @@ public sealed record ChaosReport
                 ["queuedReachedBroker"] = Kill.QueuedReachedBroker,
                 ["reachedAfterSwitch"] = Kill.ReachedAfterSwitch,
                 ["filledAfterSwitch"] = Kill.FilledAfterSwitch,
+                ["liveAfterSwitch"] = Kill.LiveAfterSwitch,
+                ["reachedAfterDone"] = Kill.ReachedAfterDone,
+                ["flagSeenMs"] = Math.Round(Kill.FlagSeen.TotalMilliseconds, 1),
+                ["doneMs"] = Math.Round(Kill.Done.TotalMilliseconds, 1),
                 ["confirmAnsweredMs"] = Math.Round(Kill.ConfirmAnswered.TotalMilliseconds, 1),
                 ["lastCancelMs"] = Math.Round(Kill.LastCancel.TotalMilliseconds, 1),
             },

@@ -38,9 +38,13 @@ public sealed class KillSwitch(DeskStateStore state, BrokerClients broker, Order
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
         var sawInFlight = false;
+        var since = time.GetUtcNow() - InFlightWindow;
         while (waited.Elapsed < InFlightPatience)
         {
-            var inFlight = (await orders.ListOpenAsync(ct)).Count(o => o.Record.Status is Domain.Orders.OrderStatus.Intended or Domain.Orders.OrderStatus.Submitting);
+            // Only records touched just now can be a send racing the flag; an older Intended one waits for its
+            // message's redelivery, which will read the flag.
+            var inFlight = (await orders.ListOpenAsync(ct)).Count(o => o.Record.Status is Domain.Orders.OrderStatus.Intended or Domain.Orders.OrderStatus.Submitting
+                && o.Record.UpdatedAt >= since);
             if (inFlight == 0)
             {
                 break;
@@ -62,6 +66,9 @@ public sealed class KillSwitch(DeskStateStore state, BrokerClients broker, Order
 
     /// <summary>How long the kill waits for orders in flight at the switch (a submit's own retries end well before).</summary>
     public static readonly TimeSpan InFlightPatience = TimeSpan.FromSeconds(2);
+
+    /// <summary>How recently (desk clock) a record must have changed to count as a send racing the flag.</summary>
+    public static readonly TimeSpan InFlightWindow = TimeSpan.FromSeconds(30);
 
     public Task ReleaseAsync(string by, CancellationToken ct) =>
         SetAsync(current => current with { KillSwitch = false, TradingEnabled = true }, "resume", by, time.GetUtcNow(), ct);
