@@ -22,22 +22,28 @@ public static class ChaosKillProof
         var c = CultureInfo.InvariantCulture;
 
         // Resting orders, 4 % away from the last close (inside the fat-finger band, far from any fill): a sell limit
-        // above for a symbol held (it only shrinks the position), a buy limit below otherwise.
+        // above for a symbol held (it only shrinks the position), a buy limit below otherwise. Risk may refuse some
+        // (a protection lock, buying power, a bar gone stale on a loaded machine): up to three rounds, until one rests.
         var resting = new List<string>();
-        var held = market.State().Positions.Where(p => p.Qty >= 1m).Select(p => p.Symbol).ToHashSet(StringComparer.Ordinal);
-        foreach (var symbol in market.Symbols)
+        var log = new TransactionLog(stage.Storage);
+        for (var round = 1; round <= 3 && OpenCount(market, resting) == 0; round++)
         {
-            var id = string.Create(c, $"chaos-{seed}-resting-{symbol}");
-            var sell = held.Contains(symbol);
-            await EnqueueAsync(stage, Intent(stage, id, symbol, OrderType.Limit, sell ? OrderSide.Sell : OrderSide.Buy, sell ? 1.04m : 0.96m), ct);
-            resting.Add(id);
+            var batch = new List<string>();
+            var held = market.State().Positions.Where(p => p.Qty >= 1m).Select(p => p.Symbol).ToHashSet(StringComparer.Ordinal);
+            foreach (var symbol in market.Symbols)
+            {
+                var id = string.Create(c, $"chaos-{seed}-resting-{symbol}-{round}");
+                var sell = held.Contains(symbol);
+                await EnqueueAsync(stage, Intent(stage, id, symbol, OrderType.Limit, sell ? OrderSide.Sell : OrderSide.Buy, sell ? 1.04m : 0.96m), ct);
+                batch.Add(id);
+            }
+
+            resting.AddRange(batch);
+            await WaitAsync(async () => OpenCount(market, batch) == batch.Count
+                || (await log.ReadDayAsync(market.Now, ct)).Count(e => e["kind"]?.ToString() == "risk-rejection" && batch.Contains(e["intentId"]?.ToString() ?? "")) + OpenCount(market, batch) == batch.Count,
+                TimeSpan.FromSeconds(20), ct);
         }
 
-        // Risk may refuse one (a protection lock after losses, buying power): the proof needs at least one resting.
-        var log = new TransactionLog(stage.Storage);
-        await WaitAsync(async () => resting.All(id => market.State().Orders.Any(o => o.ClientOrderId == id && !Final.Contains(o.Status)))
-            || (await log.ReadDayAsync(market.Now, ct)).Count(e => e["kind"]?.ToString() == "risk-rejection" && resting.Contains(e["intentId"]?.ToString() ?? "")) + OpenCount(market, resting) == resting.Count,
-            TimeSpan.FromSeconds(30), ct);
         var openAtSwitch = OpenCount(market, resting);
 
         // Intents still in the queue when the switch flips: market orders that would fill at once.
