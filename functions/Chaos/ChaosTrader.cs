@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using MiniQuantDesk.Adapters.Discord.Signatures;
+using MiniQuantDesk.Adapters.Simulation.Discord;
 using NSec.Cryptography;
 
 namespace MiniQuantDesk.Functions.Chaos;
@@ -56,27 +57,9 @@ public sealed class ChaosTrader : IDisposable
         return JsonNode.Parse(text) as JsonObject ?? throw new InvalidOperationException($"interactions endpoint answered no JSON object: {text}");
     }
 
-    private static byte[] Interaction(int type, JsonObject data)
-    {
-        var json = new JsonObject
-        {
-            ["type"] = type,
-            ["id"] = "7860087297" + RandomNumberGenerator.GetInt32(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture),
-            ["application_id"] = ApplicationId,
-            ["token"] = "interaction-token-" + Guid.NewGuid().ToString("N"),
-            ["version"] = 1,
-            ["guild_id"] = "290926798626357999",
-            ["channel_id"] = "645027906669510667",
-            ["member"] = new JsonObject { ["user"] = new JsonObject { ["id"] = UserId, ["username"] = "trader" }, ["roles"] = new JsonArray(), ["permissions"] = "2147483647" },
-            ["data"] = data,
-        };
-        if (type == 3)
-        {
-            json["message"] = new JsonObject { ["id"] = "1300000000000000001", ["channel_id"] = "645027906669510667" };
-        }
-
-        return Encoding.UTF8.GetBytes(json.ToJsonString());
-    }
+    private static byte[] Interaction(int type, JsonObject data) => Encoding.UTF8.GetBytes(SimulatedInteraction.Build(
+        type, ApplicationId, UserId, data, "7860087297" + RandomNumberGenerator.GetInt32(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture),
+        "interaction-token-" + Guid.NewGuid().ToString("N")).ToJsonString());
 
     public void Dispose()
     {

@@ -1,3 +1,4 @@
+using MiniQuantDesk.Adapters.Simulation.Discord;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -70,30 +71,6 @@ public static class InteractionInputs
         return result;
     }
 
-    private static JsonObject Interaction(int type, string user, JsonObject? data)
-    {
-        var json = new JsonObject
-        {
-            ["type"] = type,
-            ["id"] = "786008729715212345",
-            ["application_id"] = ApplicationId,
-            ["token"] = "interaction-token-fuzz",
-            ["version"] = 1,
-            ["guild_id"] = "290926798626357999",
-            ["channel_id"] = "645027906669510667",
-            ["member"] = new JsonObject { ["user"] = new JsonObject { ["id"] = user, ["username"] = "trader" }, ["roles"] = new JsonArray(), ["permissions"] = "2147483647" },
-            ["locale"] = "en-US",
-        };
-        if (data is not null)
-        {
-            json["data"] = data;
-        }
-
-        if (type == 3)
-        {
-            json["message"] = new JsonObject { ["id"] = "1300000000000000001", ["channel_id"] = "645027906669510667" };
-        }
-
-        return json;
-    }
+    private static JsonObject Interaction(int type, string user, JsonObject? data) =>
+        SimulatedInteraction.Build(type, ApplicationId, user, data, "786008729715212345", "interaction-token-fuzz");
 }

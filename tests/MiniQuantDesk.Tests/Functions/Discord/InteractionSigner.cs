@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using MiniQuantDesk.Adapters.Simulation.Discord;
 using NSec.Cryptography;
 
 namespace MiniQuantDesk.Tests.Functions.Discord;
@@ -43,29 +44,9 @@ public static class InteractionSigner
     }
 
     public static byte[] Click(string customId, string user = Trader) =>
-        Interaction(3, user, new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 }, new JsonObject { ["id"] = "1300000000000000001", ["channel_id"] = "645027906669510667" });
+        Interaction(3, user, new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 });
 
-    private static byte[] Interaction(int type, string user, JsonObject data, JsonObject? message = null)
-    {
-        var json = new JsonObject
-        {
-            ["type"] = type,
-            ["id"] = "7860087297" + RandomNumberGenerator.GetInt32(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture),
-            ["application_id"] = ApplicationId,
-            ["token"] = "interaction-token-" + Guid.NewGuid().ToString("N"),
-            ["version"] = 1,
-            ["guild_id"] = "290926798626357999",
-            ["channel_id"] = "645027906669510667",
-            ["member"] = new JsonObject { ["user"] = new JsonObject { ["id"] = user, ["username"] = "trader" }, ["roles"] = new JsonArray(), ["permissions"] = "2147483647" },
-            ["locale"] = "en-US",
-            ["context"] = 0,
-            ["data"] = data,
-        };
-        if (message is not null)
-        {
-            json["message"] = message;
-        }
-
-        return Encoding.UTF8.GetBytes(json.ToJsonString());
-    }
+    private static byte[] Interaction(int type, string user, JsonObject data) => Encoding.UTF8.GetBytes(SimulatedInteraction.Build(
+        type, ApplicationId, user, data, "7860087297" + RandomNumberGenerator.GetInt32(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture),
+        "interaction-token-" + Guid.NewGuid().ToString("N")).ToJsonString());
 }
