@@ -102,6 +102,10 @@ public sealed class ChaosStage : IAsyncDisposable
             // At 60x a restart of a second or two is over a simulated minute: a looser staleness limit lets orders through
             // the faults, so the campaign exercises the order path rather than mostly the staleness guard.
             ["Risk__MaxBarAgeSeconds"] = "600",
+            // The twitchy strategies lose often; a desk-wide loss-streak or drawdown lock would then refuse every entry,
+            // the kill-switch proof's resting orders included (CI saw it). Protections have their own tests.
+            ["Risk__Protections__LossStreakEnabled"] = "false",
+            ["Risk__Protections__DrawdownLockEnabled"] = "false",
             ["Discord__ApiBaseUrl"] = discord.ApiBase.ToString(),
             ["Discord__PublicKey"] = discordPublicKey,
             ["Discord__ApplicationId"] = ChaosTrader.ApplicationId,
