@@ -142,6 +142,7 @@ var deskSettings = {
   Desk__TickStaleAfterSeconds: string(tickStaleAfterSeconds)
   Desk__OrderTimeoutSeconds: string(orderTimeoutSeconds)
   Desk__SubmitGraceSeconds: '45'
+  Desk__StorageOutageHoldSeconds: '60'
   Desk__StreamTradeUpdates: 'false'
   Desk__Strategies: strategies
   Ml__Models: shadowModels

@@ -96,6 +96,8 @@ public sealed class ChaosStage : IAsyncDisposable
             ["Alpaca__MaxRetries"] = "4",
             ["Alpaca__RetryBaseDelay"] = "00:00:00.050",
             ["Desk__Symbols"] = string.Join(",", market.Symbols),
+            // Held invocations must end inside the campaign's 30 s message lease, or a second copy runs beside them.
+            ["Desk__StorageOutageHoldSeconds"] = "20",
             ["Risk__MaxOrderNotionalUsd"] = "60000",
             ["Risk__MaxPositionSizeUsd"] = "60000",
             ["Risk__MaxPortfolioExposureUsd"] = "200000",

@@ -39,8 +39,15 @@ public sealed partial record DeskOptions(IReadOnlyList<string> Symbols, TimeSpan
         var stream = section["StreamTradeUpdates"] is { Length: > 0 } flag
             ? bool.TryParse(flag, out var on) ? on : Fail(problems, $"Desk:StreamTradeUpdates must be true or false, was '{flag}'")
             : false;
-        return new DeskOptions(symbols.Distinct().ToList(), stale, orderTimeout, strategies, grace, stream);
+        var hold = SettingReader.Seconds(section, "Desk:StorageOutageHoldSeconds", "StorageOutageHoldSeconds", 60, 0, 240, problems);
+        return new DeskOptions(symbols.Distinct().ToList(), stale, orderTimeout, strategies, grace, stream) { StorageOutageHold = hold };
     }
+
+    /// <summary>
+    /// How long a queue or timer invocation waits for unreachable storage before failing (which spends one of the
+    /// message's five deliveries). Under the host's five-minute function timeout; 0 turns the hold off.
+    /// </summary>
+    public TimeSpan StorageOutageHold { get; init; } = TimeSpan.FromSeconds(60);
 
     private static bool Fail(List<string> problems, string problem)
     {

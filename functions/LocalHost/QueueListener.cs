@@ -70,14 +70,17 @@ public sealed class QueueListener(
             var outcome = await sender.SendAsync(function, payload, null, ct);
             if (outcome.Succeeded)
             {
-                await outputs.WriteAsync(function, outcome.QueueOutputs, ct);
+                // Outputs first, then the delete: a crash between them redelivers (handlers are idempotent), never
+                // drops an output. Each waits out a short storage outage within half the message's lease.
+                var settleWithin = settings.InvocationLease / 2;
+                await StorageRetry.WithinAsync(() => outputs.WriteAsync(function, outcome.QueueOutputs, ct), $"{function.Name} outputs", settleWithin, logger, ct);
                 if (faults?.Redeliver(message.DequeueCount) == true)
                 {
                     await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: ct);
                     return;
                 }
 
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
+                await StorageRetry.WithinAsync(() => queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct), $"{function.Name} delete", settleWithin, logger, ct);
                 return;
             }
 

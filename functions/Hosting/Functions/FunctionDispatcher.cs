@@ -16,11 +16,13 @@ public sealed class FunctionDispatcher
     private readonly AppRoot _app;
     private readonly Dictionary<string, IDeskFunction> _functions;
     private readonly ILoggerFactory _loggers;
+    private readonly StorageOutageHold _hold;
 
-    public FunctionDispatcher(AppRoot app, IEnumerable<IDeskFunction> functions, ILoggerFactory loggers)
+    public FunctionDispatcher(AppRoot app, IEnumerable<IDeskFunction> functions, ILoggerFactory loggers, StorageOutageHold? hold = null)
     {
         _app = app;
         _loggers = loggers;
+        _hold = hold ?? StorageOutageHold.None;
         _functions = functions.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
         CheckEveryFunctionIsImplemented();
     }
@@ -66,14 +68,24 @@ public sealed class FunctionDispatcher
             var output = new JsonObject();
             switch (function)
             {
+                // Each attempt of a held invocation starts from a fresh context, so a failed attempt's outputs are dropped.
                 case ITimerFunction timer when definition.Kind == TriggerKind.Timer:
-                    await timer.RunAsync(TimerTrigger.From(request, definition.Trigger.Name), context, ct);
+                    var tick = TimerTrigger.From(request, definition.Trigger.Name);
+                    await _hold.RunAsync(functionName, async token =>
+                    {
+                        context = new FunctionContext(definition, invocationId, logger, activity);
+                        await timer.RunAsync(tick, context, token);
+                    }, ct);
                     break;
                 case IQueueFunction queue when definition.Kind == TriggerKind.Queue:
                     var message = QueueTrigger.From(request, definition.Trigger.Name);
                     activity?.SetTag("messaging.message.id", message.MessageId);
                     activity?.SetTag("messaging.dequeue_count", message.DequeueCount);
-                    await queue.RunAsync(message, context, ct);
+                    await _hold.RunAsync(functionName, async token =>
+                    {
+                        context = new FunctionContext(definition, invocationId, logger, activity);
+                        await queue.RunAsync(message, context, token);
+                    }, ct);
                     break;
                 case IHttpFunction http when definition.Kind == TriggerKind.Http:
                     var response = await http.HandleAsync(HttpRequestData.FromEnvelope(request, definition.Trigger.Name), context, ct);

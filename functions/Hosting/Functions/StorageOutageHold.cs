@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Logging;
+using MiniQuantDesk.Adapters.Storage;
+using Polly;
+using Polly.Retry;
+
+namespace MiniQuantDesk.Functions.Hosting.Functions;
+
+/// <summary>
+/// Holds a queue or timer invocation through a storage outage instead of failing it. A failed invocation spends
+/// one of the message's deliveries (five, then the poison queue), so a few short outages in a row used to poison
+/// an order intent that nothing was wrong with. Every queue handler is idempotent, so running the function again
+/// from the start is exactly a redelivery, only without the dequeue. Bounded by <see cref="Budget"/>, which stays
+/// inside the host's function timeout and the message's lease; other failures are not held.
+/// </summary>
+public sealed class StorageOutageHold
+{
+    private static readonly ResiliencePropertyKey<long> Started = new("storage-outage-hold.started");
+    private static readonly ResiliencePropertyKey<string> Function = new("storage-outage-hold.function");
+    private readonly ResiliencePipeline _pipeline;
+    private readonly TimeProvider _time;
+
+    public StorageOutageHold(TimeSpan budget, ILogger<StorageOutageHold> logger, TimeProvider? realTime = null)
+    {
+        // Real time even when the market runs on a replayed clock: an outage lasts real seconds.
+        _time = realTime ?? TimeProvider.System;
+        Budget = budget;
+        _pipeline = budget <= TimeSpan.Zero
+            ? ResiliencePipeline.Empty
+            : new ResiliencePipelineBuilder { TimeProvider = _time }
+                .AddRetry(new RetryStrategyOptions
+                {
+                    ShouldHandle = args => ValueTask.FromResult(
+                        args.Outcome.Exception is { } failure
+                        && !args.Context.CancellationToken.IsCancellationRequested
+                        && StorageOutage.Caused(failure)
+                        && Elapsed(args.Context) < Budget),
+                    MaxRetryAttempts = int.MaxValue,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromMilliseconds(250),
+                    MaxDelay = TimeSpan.FromSeconds(4),
+                    OnRetry = args =>
+                    {
+                        logger.LogWarning(
+                            "{Function}: storage did not answer ({Error}); holding the invocation, attempt {Attempt} in {Delay} ms ({Elapsed} s of {Budget} s)",
+                            args.Context.Properties.GetValue(Function, "?"), args.Outcome.Exception?.Message, args.AttemptNumber + 2,
+                            (int)args.RetryDelay.TotalMilliseconds, (int)Elapsed(args.Context).TotalSeconds, (int)Budget.TotalSeconds);
+                        return default;
+                    },
+                })
+                .Build();
+    }
+
+    /// <summary>How long one invocation may wait for storage to come back before it fails like any other.</summary>
+    public TimeSpan Budget { get; }
+
+    /// <summary>No hold: every failure fails the invocation at once.</summary>
+    public static StorageOutageHold None { get; } = new(TimeSpan.Zero, Microsoft.Extensions.Logging.Abstractions.NullLogger<StorageOutageHold>.Instance);
+
+    public async Task RunAsync(string functionName, Func<CancellationToken, Task> attempt, CancellationToken ct)
+    {
+        var context = ResilienceContextPool.Shared.Get(ct);
+        context.Properties.Set(Started, _time.GetTimestamp());
+        context.Properties.Set(Function, functionName);
+        try
+        {
+            await _pipeline.ExecuteAsync(static async (c, run) => await run(c.CancellationToken), context, attempt);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private TimeSpan Elapsed(ResilienceContext context) =>
+        _time.GetElapsedTime(context.Properties.GetValue(Started, _time.GetTimestamp()));
+}
