@@ -8,10 +8,10 @@ using MiniQuantDesk.Functions.Hosting.Invocation;
 namespace MiniQuantDesk.Functions.Health;
 
 /// <summary>
-/// <c>GET /api/health</c>: storage, broker, age of the last bar tick and the kill switch, each checked
-/// in parallel under its own timeout. 200 when every check passes, 503 naming the failing ones.
+/// <c>GET /api/health</c>: storage, broker, age of the last bar tick, poisoned messages and the kill switch, each
+/// checked in parallel under its own timeout. 200 when every check passes, 503 naming the failing ones.
 /// </summary>
-public sealed class HealthFunction(DeskStateStore state, IBrokerProbe broker, DeskSettings settings, TimeProvider time) : IHttpFunction
+public sealed class HealthFunction(DeskStateStore state, IBrokerProbe broker, DeskSettings settings, TimeProvider time, PoisonQueues poison) : IHttpFunction
 {
     public string Name => "Health";
 
@@ -21,7 +21,8 @@ public sealed class HealthFunction(DeskStateStore state, IBrokerProbe broker, De
         var storageCheck = HealthCheck.RunAsync(state.ReadFlagsAsync, timeout, TimeProvider.System, cancellationToken);
         var brokerCheck = HealthCheck.RunAsync(broker.ProbeAsync, timeout, TimeProvider.System, cancellationToken);
         var tickCheck = HealthCheck.RunAsync(state.ReadLastTickAsync, timeout, TimeProvider.System, cancellationToken);
-        await Task.WhenAll(storageCheck, brokerCheck, tickCheck);
+        var poisonCheck = HealthCheck.RunAsync(poison.ReadAsync, timeout, TimeProvider.System, cancellationToken);
+        await Task.WhenAll(storageCheck, brokerCheck, tickCheck, poisonCheck);
 
         var now = time.GetUtcNow();
         var failing = new List<string>();
@@ -57,6 +58,23 @@ public sealed class HealthFunction(DeskStateStore state, IBrokerProbe broker, De
         if (!tick.Ok || tickStale)
         {
             failing.Add("lastTick");
+        }
+
+        // A poisoned message is work the desk did not do and nothing will retry: unhealthy until a person clears it.
+        var poisoned = poisonCheck.Result;
+        var poisonedCount = poisoned.Value?.Sum(q => q.Depth) ?? 0;
+        var poisonNode = Describe(poisoned.Ok && poisonedCount == 0, poisoned.Error ?? (poisonedCount > 0 ? $"{poisonedCount} message(s) failed every delivery and wait in a poison queue" : null), poisoned.Elapsed);
+        var depths = new JsonObject();
+        foreach (var queue in poisoned.Value ?? [])
+        {
+            depths[queue.PoisonQueue] = queue.Depth;
+        }
+
+        poisonNode["queues"] = depths;
+        checks["poison"] = poisonNode;
+        if (!poisoned.Ok || poisonedCount > 0)
+        {
+            failing.Add("poison");
         }
 
         checks["killSwitch"] = new JsonObject

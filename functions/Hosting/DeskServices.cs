@@ -26,6 +26,7 @@ public static class DeskServices
         services.AddSingleton<RiskStateStore>();
         services.AddSingleton<SleeveStore>();
         services.AddSingleton<PositionAdjustmentStore>();
+        services.AddSingleton<PoisonQueues>();
         Ml.ShadowMode.Add(services);
         services.AddSingleton<OrderTrackingQueue>();
         services.AddSingleton<Broker.BrokerClients>();

@@ -22,6 +22,8 @@ public static class NotificationEvents
         ["risk-rejection"] = NotificationKind.RiskRejection,
         ["breaker-trip"] = NotificationKind.BreakerTrip,
         ["drift"] = NotificationKind.Drift,
+        // Work the host gave up on needs a person like drift does: same channel, same colour.
+        ["message-poisoned"] = NotificationKind.Drift,
         ["daily-summary"] = NotificationKind.DailySummary,
         ["command"] = NotificationKind.CommandAudit,
     };

@@ -19,7 +19,7 @@ namespace MiniQuantDesk.Functions.Reconcile;
 /// Every few minutes: re-read every order the desk thinks open, adopt orders placed at the broker by hand,
 /// and compare positions. Drift is logged and notified, never traded away.
 /// </summary>
-public sealed class ReconcileFunction(BrokerClients broker, OrderStore orders, OrderRefresh refresh, PositionAdjustmentStore adjustments, TransactionLog log, TimeProvider time) : ITimerFunction
+public sealed class ReconcileFunction(BrokerClients broker, OrderStore orders, OrderRefresh refresh, PositionAdjustmentStore adjustments, TransactionLog log, PoisonQueues poison, TimeProvider time) : ITimerFunction
 {
     public string Name => "Reconcile";
 
@@ -59,7 +59,19 @@ public sealed class ReconcileFunction(BrokerClients broker, OrderStore orders, O
             context.Logger.LogWarning("Drift on {Symbol}: desk {Desk}, broker {Broker}", d.Symbol, d.DeskQuantity, d.BrokerQuantity);
         }
 
-        context.Log($"reconciled: {brokerOrders.Count} broker orders seen, {drift.Count} drifting symbols");
+        // Work the host gave up on is said every run; the notification id keeps it to one message per poisoned message.
+        var poisoned = await poison.ReadAsync(cancellationToken);
+        foreach (var alert in PoisonAlerts.Compose(poisoned, now))
+        {
+            context.Enqueue("notify", alert.ToJson());
+        }
+
+        foreach (var queue in poisoned)
+        {
+            context.Logger.LogError("{Count} message(s) in {Poison}: work the desk did not do", queue.Depth, queue.PoisonQueue);
+        }
+
+        context.Log($"reconciled: {brokerOrders.Count} broker orders seen, {drift.Count} drifting symbols, {poisoned.Sum(q => q.Depth)} poisoned messages");
     }
 
     /// <summary>The desk's positions are what its own orders filled: signed filled quantity per symbol.</summary>

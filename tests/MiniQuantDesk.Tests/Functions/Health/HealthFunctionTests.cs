@@ -26,7 +26,7 @@ public sealed class HealthFunctionTests(AzuriteFixture azurite) : IClassFixture<
     {
         var state = new DeskStateStore(storage);
         using var http = new HttpClient();
-        var function = new HealthFunction(state, new AlpacaClockProbe(http, settings.Broker), settings, TimeProvider.System);
+        var function = new HealthFunction(state, new AlpacaClockProbe(http, settings.Broker), settings, TimeProvider.System, new PoisonQueues(storage));
         var definition = AppRoot.Load(AppContext.BaseDirectory).Find("Health")!;
         var response = await function.HandleAsync(
             new HttpRequestData("GET", "/api/health", new Dictionary<string, string>(), new Dictionary<string, string>(), []),
@@ -97,5 +97,33 @@ public sealed class HealthFunctionTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal(503, stale);
         Assert.Equal(["lastTick"], staleBody["failing"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.Equal(200, fresh);
+    }
+
+    [Fact]
+    public async Task A_poisoned_message_is_503_naming_poison_with_the_queue_depth_until_it_is_cleared()
+    {
+        await using var broker = await FakeBrokerClock.StartAsync();
+        var storage = azurite.Storage();
+        await new DeskStateStore(storage).EnsureCreatedAsync(CancellationToken.None);
+        var poisonQueue = storage.Queue(PoisonQueues.NameOf(DeskQueues.OrderTracking));
+        await poisonQueue.CreateIfNotExistsAsync();
+        try
+        {
+            await poisonQueue.SendMessageAsync("""{"kind":"track","clientOrderId":"x-1"}""");
+            await poisonQueue.SendMessageAsync("""{"kind":"track","clientOrderId":"x-2"}""");
+
+            var (status, body) = await CheckAsync(storage, Settings(broker.BaseAddress));
+
+            Assert.Equal(503, status);
+            Assert.Equal(["poison"], body["failing"]!.AsArray().Select(n => n!.GetValue<string>()));
+            Assert.Equal(2, body["checks"]!["poison"]!["queues"]!["order-tracking-poison"]!.GetValue<int>());
+        }
+        finally
+        {
+            await poisonQueue.DeleteIfExistsAsync();
+        }
+
+        var (cleared, _) = await CheckAsync(storage, Settings(broker.BaseAddress));
+        Assert.Equal(200, cleared);
     }
 }
