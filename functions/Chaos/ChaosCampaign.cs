@@ -103,7 +103,8 @@ public static class ChaosCampaign
             if (azurite.IsCompleted && random.NextDouble() < options.AzuriteRestartsPerMinute * perTick)
             {
                 await Observe(azurite, progress);
-                var outage = TimeSpan.FromMilliseconds(200 + random.Next(1800));
+                var longest = (int)options.AzuriteOutageMax.TotalMilliseconds;
+                var outage = TimeSpan.FromMilliseconds((longest / 10) + random.Next(longest - (longest / 10)));
                 azurite = Task.Run(async () => { await stage.RestartAzuriteAsync(outage, ct); tally.AzuriteRestarted(); }, ct);
             }
 

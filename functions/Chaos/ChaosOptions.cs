@@ -29,6 +29,9 @@ public sealed record ChaosOptions
 
     public double SecondInstanceSwitchesPerMinute { get; init; } = 4;
 
+    /// <summary>Longest time Azurite stays stopped in one restart (each outage is drawn between a tenth of it and it), before its own ~1 s start.</summary>
+    public TimeSpan AzuriteOutageMax { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Chance that one broker request fails: 429, 500, an answer slower than the client waits, or a dropped connection, in equal parts.</summary>
     public double BrokerFaultRate { get; init; } = 0.2;
 
@@ -75,6 +78,11 @@ public sealed record ChaosOptions
             {
                 errors.Add(string.Create(c, $"{name} must be in [0, 1), was {rate}"));
             }
+        }
+
+        if (AzuriteOutageMax < TimeSpan.FromMilliseconds(50) || AzuriteOutageMax > TimeSpan.FromMinutes(1))
+        {
+            errors.Add(string.Create(c, $"--azurite-outage-ms must be between 50 and 60000, was {AzuriteOutageMax.TotalMilliseconds}"));
         }
 
         if (SettleTimeout <= TimeSpan.Zero)

@@ -23,6 +23,7 @@ public static class ChaosCommand
         var speed = new Option<decimal>("--speed") { Description = "simulated seconds per real second", DefaultValueFactory = _ => defaults.Speed };
         var kills = new Option<double>("--kills-per-minute") { Description = "handler SIGKILLs per wall-clock minute", DefaultValueFactory = _ => defaults.HandlerKillsPerMinute };
         var azurite = new Option<double>("--azurite-restarts-per-minute") { Description = "Azurite stop/start cycles per wall-clock minute", DefaultValueFactory = _ => defaults.AzuriteRestartsPerMinute };
+        var outage = new Option<int>("--azurite-outage-ms") { Description = "longest time Azurite stays stopped in one restart (drawn between a tenth of it and it)", DefaultValueFactory = _ => (int)defaults.AzuriteOutageMax.TotalMilliseconds };
         var instances = new Option<double>("--instance-switches-per-minute") { Description = "second-instance starts or stops per wall-clock minute", DefaultValueFactory = _ => defaults.SecondInstanceSwitchesPerMinute };
         var broker = new Option<double>("--broker-fault-rate") { Description = "chance a broker request gets 429/500/slow/dropped", DefaultValueFactory = _ => defaults.BrokerFaultRate };
         var discord = new Option<double>("--discord-fault-rate") { Description = "chance a Discord post gets 429/500", DefaultValueFactory = _ => defaults.DiscordFaultRate };
@@ -32,7 +33,7 @@ public static class ChaosCommand
         var work = new Option<string?>("--work") { Description = "folder for logs, Azurite's data and report.json (default: a new temp folder)" };
         var command = new Command("chaos", "Fault campaign: replay a session while killing, restarting and breaking things, then check nothing was duplicated or lost")
         {
-            minutes, seed, speed, kills, azurite, instances, broker, discord, duplicates, discordDown, settle, work,
+            minutes, seed, speed, kills, azurite, outage, instances, broker, discord, duplicates, discordDown, settle, work,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -43,6 +44,7 @@ public static class ChaosCommand
                 Speed = parse.GetValue(speed),
                 HandlerKillsPerMinute = parse.GetValue(kills),
                 AzuriteRestartsPerMinute = parse.GetValue(azurite),
+                AzuriteOutageMax = TimeSpan.FromMilliseconds(parse.GetValue(outage)),
                 SecondInstanceSwitchesPerMinute = parse.GetValue(instances),
                 BrokerFaultRate = parse.GetValue(broker),
                 DiscordFaultRate = parse.GetValue(discord),

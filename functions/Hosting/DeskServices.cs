@@ -49,7 +49,7 @@ public static class DeskServices
         services.AddSingleton<IDeskFunction, DiscordInteractions.DiscordInteractionsFunction>();
         services.AddSingleton<IDeskFunction, HealthFunction>();
         Dashboard.DashboardServices.Add(services);
-        services.AddSingleton(sp => new StorageOutageHold(settings.Desk.StorageOutageHold, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StorageOutageHold>>()));
+        services.AddSingleton(sp => new InvocationHold(settings.Desk.StorageOutageHold, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<InvocationHold>>()));
         services.AddSingleton<FunctionDispatcher>();
     }
 }

@@ -16,13 +16,13 @@ public sealed class FunctionDispatcher
     private readonly AppRoot _app;
     private readonly Dictionary<string, IDeskFunction> _functions;
     private readonly ILoggerFactory _loggers;
-    private readonly StorageOutageHold _hold;
+    private readonly InvocationHold _hold;
 
-    public FunctionDispatcher(AppRoot app, IEnumerable<IDeskFunction> functions, ILoggerFactory loggers, StorageOutageHold? hold = null)
+    public FunctionDispatcher(AppRoot app, IEnumerable<IDeskFunction> functions, ILoggerFactory loggers, InvocationHold? hold = null)
     {
         _app = app;
         _loggers = loggers;
-        _hold = hold ?? StorageOutageHold.None;
+        _hold = hold ?? InvocationHold.None;
         _functions = functions.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
         CheckEveryFunctionIsImplemented();
     }

@@ -17,7 +17,7 @@ namespace MiniQuantDesk.Tests.Functions.Hosting;
 /// answers or the budget is spent, so a storage outage does not spend the message's deliveries; other failures fail at once.
 /// Real Azurite, stopped and started again on the same ports with its data on disk.
 /// </summary>
-public sealed class StorageOutageHoldTests : IAsyncLifetime
+public sealed class InvocationHoldTests : IAsyncLifetime
 {
     private const string Invocation = """{"Data":{"intent":"{\"n\":1}"},"Metadata":{"DequeueCount":"1","Id":"\"m-1\""}}""";
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "mqd-hold-" + Guid.NewGuid().ToString("N")[..8]);
@@ -104,13 +104,30 @@ public sealed class StorageOutageHoldTests : IAsyncLifetime
         Assert.Contains("409", result.Body["error"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_concurrency_conflict_runs_the_function_again_and_a_lasting_one_fails_after_a_few_tries()
+    {
+        var passing = new ConflictingFunction(conflicts: 2);
+        var stuck = new ConflictingFunction(conflicts: int.MaxValue);
+
+        var passed = await Dispatcher(passing, TimeSpan.Zero).InvokeAsync("PlaceOrder", Encoding.UTF8.GetBytes(Invocation), "inv-4", CancellationToken.None);
+        var failed = await Dispatcher(stuck, TimeSpan.Zero).InvokeAsync("PlaceOrder", Encoding.UTF8.GetBytes(Invocation), "inv-5", CancellationToken.None);
+
+        Assert.Equal(200, passed.StatusCode);
+        Assert.Equal(3, passing.Attempts);
+        Assert.Single(passed.Body["Outputs"]!["tracking"]!.AsArray());
+        Assert.Equal(500, failed.StatusCode);
+        Assert.Equal(1 + InvocationHold.ConflictRetries, stuck.Attempts);
+        Assert.Contains("changed concurrently", failed.Body["error"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     private StorageAccount Account() => new(new StorageOptions(_azurite.ConnectionString, null, null), TimeSpan.FromSeconds(2));
 
     private static FunctionDispatcher Dispatcher(IDeskFunction function, TimeSpan budget)
     {
         var app = Support.TestAppRoot.Create(Support.TestAppRoot.FastQueuesHostJson,
             ("PlaceOrder", """{"bindings":[{"name":"intent","type":"queueTrigger","direction":"in","queueName":"order-intents"},{"name":"tracking","type":"queue","direction":"out","queueName":"order-tracking"}]}"""));
-        return new FunctionDispatcher(app, [function], NullLoggerFactory.Instance, new StorageOutageHold(budget, NullLogger<StorageOutageHold>.Instance));
+        return new FunctionDispatcher(app, [function], NullLoggerFactory.Instance, new InvocationHold(budget, NullLogger<InvocationHold>.Instance));
     }
 
     private static int FreePort()
@@ -118,6 +135,20 @@ public sealed class StorageOutageHoldTests : IAsyncLifetime
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class ConflictingFunction(int conflicts) : IQueueFunction
+    {
+        public int Attempts { get; private set; }
+
+        public string Name => "PlaceOrder";
+
+        public Task RunAsync(QueueTrigger message, FunctionContext context, CancellationToken cancellationToken)
+        {
+            Attempts++;
+            context.Enqueue("tracking", new JsonObject { ["id"] = message.MessageId });
+            return Attempts <= conflicts ? throw new ConcurrencyConflictException("portfolio sleeves") : Task.CompletedTask;
+        }
     }
 
     /// <summary>Enqueues its output before touching storage, as PlaceOrder composes its tracking message early.</summary>
