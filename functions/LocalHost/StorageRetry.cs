@@ -37,7 +37,7 @@ internal static class StorageRetry
             }
             catch (Exception ex) when (!ct.IsCancellationRequested
                                        && (bound == Timeout.InfiniteTimeSpan || TimeProvider.System.GetElapsedTime(started) < bound)
-                                       && (ex is HttpRequestException or TimeoutException || Adapters.Storage.StorageOutage.Caused(ex)))
+                                       && (ex is HttpRequestException or TimeoutException or AggregateException || Adapters.Storage.StorageOutage.Caused(ex)))
             {
                 logger.LogWarning("{What}: storage did not answer ({Error}); retrying in {Delay} ms", what, ex.Message, (int)backoff.TotalMilliseconds);
                 await Task.Delay(backoff, ct);
