@@ -108,6 +108,11 @@ public static class ChaosCampaign
                 azurite = Task.Run(async () => { await stage.RestartAzuriteAsync(outage, ct); tally.AzuriteRestarted(); }, ct);
             }
 
+            if (random.NextDouble() < options.StorageCutsPerMinute * perTick)
+            {
+                stage.Link.Cut(TimeSpan.FromMilliseconds(random.NextDouble() * options.StorageCutMax.TotalMilliseconds));
+            }
+
             if (instance.IsCompleted && random.NextDouble() < options.SecondInstanceSwitchesPerMinute * perTick)
             {
                 await Observe(instance, progress);
@@ -127,7 +132,7 @@ public static class ChaosCampaign
             if (lastReport.Elapsed >= TimeSpan.FromSeconds(15))
             {
                 lastReport.Restart();
-                progress($"  {stage.Market.Now:HH:mm}Z: {tally.HandlerKills} kills, {tally.AzuriteRestarts} Azurite restarts, {tally.SecondInstanceWindows} second-instance windows, {stage.Market.Faults.Applied.Count} broker faults, {stage.Discord.RateLimited + stage.Discord.ServerErrors} Discord faults, {stage.Delivery.DuplicatedOutputs + stage.Delivery.Redeliveries} duplicates");
+                progress($"  {stage.Market.Now:HH:mm}Z: {tally.HandlerKills} kills, {tally.AzuriteRestarts} Azurite restarts, {stage.Link.Cuts} storage cuts, {tally.SecondInstanceWindows} second-instance windows, {stage.Market.Faults.Applied.Count} broker faults, {stage.Discord.RateLimited + stage.Discord.ServerErrors} Discord faults, {stage.Delivery.DuplicatedOutputs + stage.Delivery.Redeliveries} duplicates");
             }
         }
 

@@ -29,6 +29,12 @@ public sealed record ChaosOptions
 
     public double SecondInstanceSwitchesPerMinute { get; init; } = 4;
 
+    /// <summary>Cuts of the network between the desk and Azurite per wall minute: every open connection reset, new ones refused for a moment.</summary>
+    public double StorageCutsPerMinute { get; init; } = 30;
+
+    /// <summary>Longest a cut stays cut (each is drawn between zero and it).</summary>
+    public TimeSpan StorageCutMax { get; init; } = TimeSpan.FromMilliseconds(300);
+
     /// <summary>Longest time Azurite stays stopped in one restart (each outage is drawn between a tenth of it and it), before its own ~1 s start.</summary>
     public TimeSpan AzuriteOutageMax { get; init; } = TimeSpan.FromSeconds(2);
 
@@ -64,7 +70,7 @@ public sealed record ChaosOptions
             errors.Add(string.Create(c, $"--speed must be between 1 and 600, was {Speed}"));
         }
 
-        foreach (var (name, rate) in new[] { ("--kills-per-minute", HandlerKillsPerMinute), ("--azurite-restarts-per-minute", AzuriteRestartsPerMinute), ("--instance-switches-per-minute", SecondInstanceSwitchesPerMinute) })
+        foreach (var (name, rate) in new[] { ("--kills-per-minute", HandlerKillsPerMinute), ("--azurite-restarts-per-minute", AzuriteRestartsPerMinute), ("--instance-switches-per-minute", SecondInstanceSwitchesPerMinute), ("--storage-cuts-per-minute", StorageCutsPerMinute) })
         {
             if (double.IsNaN(rate) || rate is < 0 or > 600)
             {
@@ -83,6 +89,11 @@ public sealed record ChaosOptions
         if (AzuriteOutageMax < TimeSpan.FromMilliseconds(50) || AzuriteOutageMax > TimeSpan.FromMinutes(1))
         {
             errors.Add(string.Create(c, $"--azurite-outage-ms must be between 50 and 60000, was {AzuriteOutageMax.TotalMilliseconds}"));
+        }
+
+        if (StorageCutMax < TimeSpan.FromMilliseconds(1) || StorageCutMax > TimeSpan.FromMinutes(1))
+        {
+            errors.Add(string.Create(c, $"--storage-cut-ms must be between 1 and 60000, was {StorageCutMax.TotalMilliseconds}"));
         }
 
         if (SettleTimeout <= TimeSpan.Zero)

@@ -17,6 +17,13 @@ public sealed record ChaosReport
 
     public int AzuriteRestarts { get; init; }
 
+    /// <summary>Cuts of the network to Azurite, the connections they reset in flight and the ones refused while cut.</summary>
+    public int StorageCuts { get; init; }
+
+    public int StorageSevered { get; init; }
+
+    public int StorageRefused { get; init; }
+
     public int SecondInstanceWindows { get; init; }
 
     public TimeSpan SecondInstanceTime { get; init; }
@@ -89,6 +96,7 @@ public sealed record ChaosReport
         output.WriteLine("faults injected");
         output.WriteLine(string.Create(c, $"  handler SIGKILL (then restarted)    {HandlerKills,7}"));
         output.WriteLine(string.Create(c, $"  Azurite stopped and restarted       {AzuriteRestarts,7}"));
+        output.WriteLine(string.Create(c, $"  storage network cut                 {StorageCuts,7}  ({StorageSevered} open connections reset, {StorageRefused} refused while cut)"));
         output.WriteLine(string.Create(c, $"  broker 429 / 500 / slow / dropped   {BrokerFaultTotal,7}  ({Broker(SimulatedFaultKind.RateLimit)} / {Broker(SimulatedFaultKind.ServerError)} / {Broker(SimulatedFaultKind.Slow)} / {Broker(SimulatedFaultKind.Drop)})"));
         output.WriteLine(string.Create(c, $"  Discord 429 / 5xx                   {DiscordRateLimited + DiscordServerErrors,7}  ({DiscordRateLimited} / {DiscordServerErrors}){(Options.DiscordDown ? ", down for the whole replay" : "")}"));
         output.WriteLine(string.Create(c, $"  queue message delivered twice       {DuplicatedOutputs + Redeliveries,7}  ({DuplicatedOutputs} written twice, {Redeliveries} redelivered after success)"));
@@ -144,6 +152,9 @@ public sealed record ChaosReport
             {
                 ["handlerKills"] = HandlerKills,
                 ["azuriteRestarts"] = AzuriteRestarts,
+                ["storageCuts"] = StorageCuts,
+                ["storageConnectionsSevered"] = StorageSevered,
+                ["storageConnectionsRefused"] = StorageRefused,
                 ["broker"] = faults,
                 ["discordRateLimited"] = DiscordRateLimited,
                 ["discordServerErrors"] = DiscordServerErrors,

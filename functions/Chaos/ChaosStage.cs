@@ -27,24 +27,28 @@ public sealed class ChaosStage : IAsyncDisposable
     private readonly SemaphoreSlim _azuriteGate = new(1, 1);
     private int _instances;
 
-    private ChaosStage(AppRoot app, ILoggerFactory loggers, string work, AzuriteProcess azurite, SimulatedMarket market, SimulatedDiscord discord, ChaosSecrets secrets, IReadOnlyDictionary<string, string> environment, DeliveryFaults delivery)
+    private ChaosStage(AppRoot app, ILoggerFactory loggers, string work, AzuriteProcess azurite, StorageLink link, SimulatedMarket market, SimulatedDiscord discord, ChaosSecrets secrets, IReadOnlyDictionary<string, string> environment, DeliveryFaults delivery)
     {
         _app = app;
         _loggers = loggers;
         _work = work;
         Azurite = azurite;
+        Link = link;
         Market = market;
         Discord = discord;
         Secrets = secrets;
         Environment = environment;
         Delivery = delivery;
-        Storage = new StorageAccount(new StorageOptions(azurite.ConnectionString, null, null));
+        Storage = new StorageAccount(new StorageOptions(LinkedConnectionString(azurite, link), null, null));
         _time = new SimulatedTimeProvider(market.Clock, TimeProvider.System);
         _queues = app.Host.Queues with { MaxPollingInterval = TimeSpan.FromMilliseconds(200), VisibilityTimeout = TimeSpan.FromMilliseconds(500) };
         _queues = _queues with { InvocationLease = TimeSpan.FromSeconds(30) };
     }
 
     public AzuriteProcess Azurite { get; private set; }
+
+    /// <summary>The network between every host and handler and Azurite (the campaign's audit reads through it too, after the cuts stop).</summary>
+    public StorageLink Link { get; }
 
     public SimulatedMarket Market { get; }
 
@@ -72,6 +76,7 @@ public sealed class ChaosStage : IAsyncDisposable
     {
         var secrets = ChaosSecrets.For(options.Seed);
         var azurite = await AzuriteProcess.StartAsync(Path.Combine(work, "azurite"), ct: ct);
+        var link = StorageLink.Start(azurite.BlobPort, azurite.QueuePort, azurite.TablePort);
         var start = options.MarketStart ?? ChaosOptions.DefaultMarketStart;
         var market = await SimulatedMarket.StartAsync(new SimulatedMarketOptions
         {
@@ -86,7 +91,7 @@ public sealed class ChaosStage : IAsyncDisposable
         var url = market.BaseAddress.ToString().TrimEnd('/');
         var environment = new Dictionary<string, string>
         {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["AzureWebJobsStorage"] = LinkedConnectionString(azurite, link),
             ["Alpaca__TradingBaseUrl"] = url,
             ["Alpaca__DataBaseUrl"] = url,
             ["Alpaca__KeyId"] = secrets.AlpacaKeyId,
@@ -127,12 +132,15 @@ public sealed class ChaosStage : IAsyncDisposable
             [SimulatedClock.EnvironmentVariable] = market.Clock.Format(),
         };
         var delivery = new DeliveryFaults(options.Seed);
-        var stage = new ChaosStage(app, loggers, work, azurite, market, discord, secrets, environment, delivery);
+        var stage = new ChaosStage(app, loggers, work, azurite, link, market, discord, secrets, environment, delivery);
         stage.Primary = await stage.StartInstanceAsync(ct);
         return stage;
     }
 
     public bool SecondaryRunning => Secondary is not null;
+
+    private static string LinkedConnectionString(AzuriteProcess azurite, StorageLink link) =>
+        AzuriteProcess.ConnectionStringFor(link.PortFor(azurite.BlobPort), link.PortFor(azurite.QueuePort), link.PortFor(azurite.TablePort));
 
     public IEnumerable<HandlerProcess> Handlers => Secondary is { } s ? [Primary.Handler, s.Handler] : [Primary.Handler];
 
@@ -209,6 +217,7 @@ public sealed class ChaosStage : IAsyncDisposable
         await Market.DisposeAsync();
         await Azurite.StopAsync(TimeSpan.FromSeconds(10));
         await Azurite.DisposeAsync();
+        await Link.DisposeAsync();
         _azuriteGate.Dispose();
     }
 }

@@ -24,6 +24,8 @@ public static class ChaosCommand
         var kills = new Option<double>("--kills-per-minute") { Description = "handler SIGKILLs per wall-clock minute", DefaultValueFactory = _ => defaults.HandlerKillsPerMinute };
         var azurite = new Option<double>("--azurite-restarts-per-minute") { Description = "Azurite stop/start cycles per wall-clock minute", DefaultValueFactory = _ => defaults.AzuriteRestartsPerMinute };
         var outage = new Option<int>("--azurite-outage-ms") { Description = "longest time Azurite stays stopped in one restart (drawn between a tenth of it and it)", DefaultValueFactory = _ => (int)defaults.AzuriteOutageMax.TotalMilliseconds };
+        var cuts = new Option<double>("--storage-cuts-per-minute") { Description = "cuts of the network to Azurite per wall-clock minute (open connections reset, new ones refused)", DefaultValueFactory = _ => defaults.StorageCutsPerMinute };
+        var cutMs = new Option<int>("--storage-cut-ms") { Description = "longest a storage cut lasts (drawn between 0 and it)", DefaultValueFactory = _ => (int)defaults.StorageCutMax.TotalMilliseconds };
         var instances = new Option<double>("--instance-switches-per-minute") { Description = "second-instance starts or stops per wall-clock minute", DefaultValueFactory = _ => defaults.SecondInstanceSwitchesPerMinute };
         var broker = new Option<double>("--broker-fault-rate") { Description = "chance a broker request gets 429/500/slow/dropped", DefaultValueFactory = _ => defaults.BrokerFaultRate };
         var discord = new Option<double>("--discord-fault-rate") { Description = "chance a Discord post gets 429/500", DefaultValueFactory = _ => defaults.DiscordFaultRate };
@@ -33,7 +35,7 @@ public static class ChaosCommand
         var work = new Option<string?>("--work") { Description = "folder for logs, Azurite's data and report.json (default: a new temp folder)" };
         var command = new Command("chaos", "Fault campaign: replay a session while killing, restarting and breaking things, then check nothing was duplicated or lost")
         {
-            minutes, seed, speed, kills, azurite, outage, instances, broker, discord, duplicates, discordDown, settle, work,
+            minutes, seed, speed, kills, azurite, outage, cuts, cutMs, instances, broker, discord, duplicates, discordDown, settle, work,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -45,6 +47,8 @@ public static class ChaosCommand
                 HandlerKillsPerMinute = parse.GetValue(kills),
                 AzuriteRestartsPerMinute = parse.GetValue(azurite),
                 AzuriteOutageMax = TimeSpan.FromMilliseconds(parse.GetValue(outage)),
+                StorageCutsPerMinute = parse.GetValue(cuts),
+                StorageCutMax = TimeSpan.FromMilliseconds(parse.GetValue(cutMs)),
                 SecondInstanceSwitchesPerMinute = parse.GetValue(instances),
                 BrokerFaultRate = parse.GetValue(broker),
                 DiscordFaultRate = parse.GetValue(discord),

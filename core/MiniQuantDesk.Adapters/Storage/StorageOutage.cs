@@ -26,9 +26,10 @@ public static class StorageOutage
             case RequestFailedException:
                 return false;
             // The SDK's retry policy gives up with an AggregateException of its attempts: an outage when every
-            // attempt was one (refused or reset connections, per-try timeouts).
+            // attempt was one (refused or reset connections, per-try timeouts). A connection the network cut while
+            // it was being opened surfaces bare, as a SocketException ("Transport endpoint is not connected").
             case AggregateException aggregate when aggregate.InnerExceptions.Count > 0:
-                return aggregate.InnerExceptions.All(inner => inner is TaskCanceledException or TimeoutException or IOException or HttpRequestException || Classify(inner, depth + 1));
+                return aggregate.InnerExceptions.All(inner => inner is TaskCanceledException or TimeoutException or IOException or HttpRequestException or System.Net.Sockets.SocketException || Classify(inner, depth + 1));
             default:
                 return failure.InnerException is { } inner && Classify(inner, depth + 1);
         }

@@ -22,10 +22,14 @@ public sealed class ChaosOptionsTests
             HandlerKillsPerMinute = double.NaN,
             AzuriteOutageMax = TimeSpan.FromMilliseconds(10),
             BrokerFaultRate = 1,
+            StorageCutsPerMinute = 601,
+            StorageCutMax = TimeSpan.Zero,
             SettleTimeout = TimeSpan.Zero,
         }.Validate();
 
-        Assert.Equal(6, errors.Count);
+        Assert.Equal(8, errors.Count);
+        Assert.Contains(errors, e => e.StartsWith("--storage-cuts-per-minute", StringComparison.Ordinal) && e.Contains("was 601", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("--storage-cut-ms", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("--minutes", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("--speed", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("--kills-per-minute", StringComparison.Ordinal));

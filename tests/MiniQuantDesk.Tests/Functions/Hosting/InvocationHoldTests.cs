@@ -6,6 +6,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using MiniQuantDesk.Adapters.Storage;
+using MiniQuantDesk.Functions.Chaos;
 using MiniQuantDesk.Functions.Hosting.Functions;
 using MiniQuantDesk.Functions.Hosting.Invocation;
 using MiniQuantDesk.Functions.LocalHost;
@@ -52,6 +53,23 @@ public sealed class InvocationHoldTests : IAsyncLifetime
         Assert.Equal(409, conflict.Status);
         Assert.False(StorageOutage.Caused(conflict));
         Assert.False(StorageOutage.Caused(new ArgumentException("bad message")));
+    }
+
+    [Fact]
+    public async Task A_cut_network_to_storage_is_an_outage_whatever_the_SDK_wraps_it_in()
+    {
+        await using var link = StorageLink.Start(_azurite.BlobPort, _azurite.QueuePort, _azurite.TablePort);
+        var linked = new StorageAccount(new StorageOptions(AzuriteProcess.ConnectionStringFor(link.PortFor(_azurite.BlobPort), link.PortFor(_azurite.QueuePort), link.PortFor(_azurite.TablePort)), null, null), TimeSpan.FromSeconds(2));
+        await linked.Table("holdlink").CreateIfNotExistsAsync();
+
+        link.Cut(TimeSpan.FromSeconds(30));
+        var reset = await Assert.ThrowsAnyAsync<Exception>(() => linked.Table("holdlink").AddEntityAsync(new TableEntity("p", "cut")));
+        Assert.True(StorageOutage.Caused(reset), reset.ToString());
+
+        // What a cut while a connection was being opened looks like: the SDK's retry aggregate holding a bare socket error.
+        var aggregate = new AggregateException("Retry failed after 2 tries.", new RequestFailedException("An error occurred while sending the request."), new SocketException((int)SocketError.NotConnected));
+        Assert.True(StorageOutage.Caused(aggregate));
+        Assert.False(StorageOutage.Caused(new AggregateException(new SocketException((int)SocketError.NotConnected), new ArgumentException("bad"))));
     }
 
     [Fact]
