@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
@@ -20,6 +21,7 @@ namespace MiniQuantDesk.Functions.Chaos;
 public static class ChaosAudit
 {
     private static readonly string[] WorkQueues = [DeskQueues.BarTicks, DeskQueues.OrderIntents, DeskQueues.OrderTracking, DeskQueues.Notifications];
+    private static readonly TimeSpan ResettleTimeout = TimeSpan.FromSeconds(60);
     private static readonly HashSet<string> FinalAtBroker = new(StringComparer.Ordinal) { "filled", "canceled", "expired", "rejected", "replaced", "done_for_day" };
 
     public static async Task<bool> IsSettledAsync(ChaosStage stage, CancellationToken ct)
@@ -42,7 +44,7 @@ public static class ChaosAudit
             }
 
             var delivered = await DeliveredAsync(stage, ct);
-            return Routable(stage).All(delivered.ContainsKey);
+            return Routable(stage, stage.Outputs).All(delivered.ContainsKey);
         }
         catch (Azure.RequestFailedException)
         {
@@ -52,7 +54,16 @@ public static class ChaosAudit
 
     public static async Task<ChaosReport> BuildAsync(ChaosStage stage, ChaosOptions options, ChaosTally tally, KillSwitchFigures kill, bool settled, TimeSpan wall, CancellationToken ct)
     {
-        var intents = stage.Outputs.Where(o => o.Queue == DeskQueues.OrderIntents)
+        // The desk keeps running while it is audited (timers still evaluate minutes, refused by the kill switch). What it
+        // meant to do is taken first; the desk then settles again, so everything in that snapshot has been handled
+        // before its outcome is read (an intent written a moment after the first settling would otherwise look lost).
+        var written = stage.Outputs.ToArray();
+        for (var wait = Stopwatch.StartNew(); wait.Elapsed < ResettleTimeout && !await IsSettledAsync(stage, ct);)
+        {
+            await Task.Delay(200, ct);
+        }
+
+        var intents = written.Where(o => o.Queue == DeskQueues.OrderIntents)
             .Select(o => JsonNode.Parse(o.Message) as JsonObject)
             .Where(j => j?["intentId"] is not null)
             .GroupBy(j => j!["intentId"]!.ToString(), StringComparer.Ordinal)
@@ -112,7 +123,7 @@ public static class ChaosAudit
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"MISMATCH P&L: broker {brokerPnl:F2}, desk {deskPnl:F2}"));
         }
 
-        var routable = Routable(stage);
+        var routable = Routable(stage, written);
         var delivered = await DeliveredAsync(stage, ct);
         var notificationsLost = routable.Where(id => !delivered.ContainsKey(id)).ToList();
         problems.AddRange(notificationsLost.Take(20).Select(id => $"LOST notification {id}: never reached Discord"));
@@ -202,13 +213,13 @@ public static class ChaosAudit
     }
 
     /// <summary>Ids of the notifications the desk wrote whose route is a webhook (the others go to the log by design).</summary>
-    private static List<string> Routable(ChaosStage stage)
+    private static List<string> Routable(ChaosStage stage, IEnumerable<(string Queue, string Message)> written)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(stage.Environment.Select(e => KeyValuePair.Create(e.Key.Replace("__", ":", StringComparison.Ordinal), (string?)e.Value)))
             .Build();
         var router = new NotificationRouter(DiscordOptions.FromConfiguration(configuration));
-        return stage.Outputs.Where(o => o.Queue == DeskQueues.Notifications)
+        return written.Where(o => o.Queue == DeskQueues.Notifications)
             .Select(o => JsonNode.Parse(o.Message) as JsonObject)
             .Where(j => j?["id"] is not null && NotificationEvents.KindOf(j["event"]?.ToString() ?? "") is { } kind && router.Route(kind).Disposition == NotificationDisposition.Send)
             .Select(j => j!["id"]!.ToString())

@@ -52,6 +52,8 @@ public sealed class ChaosCampaignTests
             HandlerKillsPerMinute = 30,
             AzuriteRestartsPerMinute = 6,
             SecondInstanceSwitchesPerMinute = 6,
+            StorageCutsPerMinute = 120,
+            StorageCutMax = TimeSpan.FromMilliseconds(200),
             BrokerFaultRate = 0.3,
             DiscordFaultRate = 0.5,
             DuplicateRate = 0.3,
@@ -60,6 +62,8 @@ public sealed class ChaosCampaignTests
         // Each kind of fault really happened (a campaign that injected nothing would pass trivially).
         Assert.True(report.HandlerKills >= 10, $"{report.HandlerKills} kills");
         Assert.True(report.AzuriteRestarts >= 2, $"{report.AzuriteRestarts} Azurite restarts");
+        Assert.True(report.StorageCuts >= 60, $"{report.StorageCuts} storage cuts");
+        Assert.True(report.StorageSevered >= 10, $"{report.StorageSevered} connections reset in flight");
         Assert.True(report.SecondInstanceWindows >= 1, $"{report.SecondInstanceWindows} second-instance windows");
         Assert.All(new[] { SimulatedFaultKind.RateLimit, SimulatedFaultKind.ServerError, SimulatedFaultKind.Slow, SimulatedFaultKind.Drop },
             kind => Assert.True(report.BrokerFaults[kind] >= 5, $"{report.BrokerFaults[kind]} broker {kind} faults"));
@@ -91,6 +95,7 @@ public sealed class ChaosCampaignTests
             HandlerKillsPerMinute = 0,
             AzuriteRestartsPerMinute = 0,
             SecondInstanceSwitchesPerMinute = 0,
+            StorageCutsPerMinute = 0,
             BrokerFaultRate = 0,
             DiscordFaultRate = 0,
             DuplicateRate = 0,
