@@ -20,6 +20,9 @@ public sealed record ChaosReport
     /// <summary>Cuts of the network to Azurite, the connections they reset in flight and the ones refused while cut.</summary>
     public int StorageCuts { get; init; }
 
+    /// <summary>Poisoned messages whose work another copy had done, taken out by Reconcile (not a failure: nothing was lost).</summary>
+    public int PoisonedDoneElsewhere { get; init; }
+
     public int StorageSevered { get; init; }
 
     public int StorageRefused { get; init; }
@@ -112,6 +115,7 @@ public sealed record ChaosReport
         output.WriteLine(string.Create(c, $"  positions matching                  {(PositionMismatches == 0 ? "yes" : "NO"),7}  ({Symbols} symbols held, {PositionMismatches} differ)"));
         output.WriteLine(string.Create(c, $"  P&L difference (USD)                {PnlDifference,7:F2}"));
         output.WriteLine(string.Create(c, $"  notifications lost                  {NotificationsLost,7}  of {Notifications} (posted twice: {NotificationsPostedTwice})"));
+        output.WriteLine(string.Create(c, $"  poisoned copies, work done by twin  {PoisonedDoneElsewhere,7}  (taken out of the poison queues by Reconcile, logged)"));
         output.WriteLine(string.Create(c, $"  host crashes                        {HostCrashes,7}  ({HandlerStarts} handler restarts in all)"));
         output.WriteLine(string.Create(c, $"  settled after the faults            {(Settled ? "yes" : "NO"),7}"));
         output.WriteLine("kill switch (/kill from Discord with resting orders and queued intents)");
@@ -176,6 +180,7 @@ public sealed record ChaosReport
             ["notifications"] = Notifications,
             ["notificationsLost"] = NotificationsLost,
             ["notificationsPostedTwice"] = NotificationsPostedTwice,
+            ["poisonedDoneElsewhere"] = PoisonedDoneElsewhere,
             ["hostCrashes"] = HostCrashes,
             ["settled"] = Settled,
             ["secretScan"] = SecretScan is { } s ? new JsonObject { ["files"] = s.Files, ["bytes"] = s.Bytes, ["hits"] = s.Hits.Count } : null,

@@ -27,6 +27,7 @@ public static class DeskServices
         services.AddSingleton<SleeveStore>();
         services.AddSingleton<PositionAdjustmentStore>();
         services.AddSingleton<PoisonQueues>();
+        services.AddSingleton<Reconcile.PoisonTriage>();
         Ml.ShadowMode.Add(services);
         services.AddSingleton<OrderTrackingQueue>();
         services.AddSingleton<Broker.BrokerClients>();

@@ -19,7 +19,7 @@ namespace MiniQuantDesk.Functions.Reconcile;
 /// Every few minutes: re-read every order the desk thinks open, adopt orders placed at the broker by hand,
 /// and compare positions. Drift is logged and notified, never traded away.
 /// </summary>
-public sealed class ReconcileFunction(BrokerClients broker, OrderStore orders, OrderRefresh refresh, PositionAdjustmentStore adjustments, TransactionLog log, PoisonQueues poison, TimeProvider time) : ITimerFunction
+public sealed class ReconcileFunction(BrokerClients broker, OrderStore orders, OrderRefresh refresh, PositionAdjustmentStore adjustments, TransactionLog log, PoisonTriage poison, TimeProvider time) : ITimerFunction
 {
     public string Name => "Reconcile";
 
@@ -59,8 +59,9 @@ public sealed class ReconcileFunction(BrokerClients broker, OrderStore orders, O
             context.Logger.LogWarning("Drift on {Symbol}: desk {Desk}, broker {Broker}", d.Symbol, d.DeskQuantity, d.BrokerQuantity);
         }
 
-        // Work the host gave up on is said every run; the notification id keeps it to one message per poisoned message.
-        var poisoned = await poison.ReadAsync(cancellationToken);
+        // Work the host gave up on is said every run (the notification id keeps it to one message per poisoned
+        // message), once the copies whose work was done anyway are taken out.
+        var poisoned = await poison.RunAsync(context.Logger, now, cancellationToken);
         foreach (var alert in PoisonAlerts.Compose(poisoned, now))
         {
             context.Enqueue("notify", alert.ToJson());

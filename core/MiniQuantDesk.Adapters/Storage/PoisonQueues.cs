@@ -43,6 +43,37 @@ public sealed class PoisonQueues(StorageAccount storage)
 
         return found;
     }
+
+    /// <summary>
+    /// Takes the messages <paramref name="messageIds"/> out of <paramref name="queue"/>'s poison queue; every other
+    /// message received on the way is made visible again at once. Returns how many were removed.
+    /// </summary>
+    public async Task<int> RemoveAsync(string queue, IReadOnlySet<string> messageIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(messageIds);
+        if (messageIds.Count == 0)
+        {
+            return 0;
+        }
+
+        var client = storage.Queue(NameOf(queue));
+        QueueMessage[] received = (await client.ReceiveMessagesAsync(PeekLimit, TimeSpan.FromSeconds(30), ct)).Value;
+        var removed = 0;
+        foreach (var message in received)
+        {
+            if (messageIds.Contains(message.MessageId))
+            {
+                await client.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
+                removed++;
+            }
+            else
+            {
+                await client.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: ct);
+            }
+        }
+
+        return removed;
+    }
 }
 
 /// <summary>One non-empty poison queue: the desk queue it belongs to, its depth and its oldest messages.</summary>

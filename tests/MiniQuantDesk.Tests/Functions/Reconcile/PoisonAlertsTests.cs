@@ -1,4 +1,5 @@
 using MiniQuantDesk.Adapters.Storage;
+using MiniQuantDesk.Domain.Orders;
 using MiniQuantDesk.Functions.NotifyDiscord;
 using MiniQuantDesk.Functions.Reconcile;
 using MiniQuantDesk.Tests.Support;

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text.Json;
+using MiniQuantDesk.Adapters.Storage;
+using MiniQuantDesk.Domain.Orders;
+
+namespace MiniQuantDesk.Functions.Reconcile;
+
+/// <summary>
+/// Whether the work a poisoned message asked for was done anyway — by another copy of it (a duplicate delivery, a
+/// second instance) or by its own last attempt before its host died — judged only from the desk's own records, and
+/// conservatively: anything not proven done is work not done, and a person hears of it.
+/// </summary>
+public static class PoisonedWork
+{
+    /// <summary>What the records say: each known order's status (by client order id), the intents risk refused, the last minute evaluated.</summary>
+    public sealed record Facts(IReadOnlyDictionary<string, OrderStatus> Orders, IReadOnlySet<string> RefusedIntents, DateTimeOffset? LastEvaluatedMinute);
+
+    /// <summary>Why the work is known done, or null when it is not.</summary>
+    public static string? DoneBecause(string queue, string text, Facts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        try
+        {
+            using var json = JsonDocument.Parse(text);
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            string? Text(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            return queue switch
+            {
+                DeskQueues.OrderIntents when Text("intentId") is { Length: > 0 } intent =>
+                    // An order the broker answered for (or a final one) is carried from here by its own tracking; one still
+                    // Intended, Submitting or Unresolved is the very work the poisoned intent left half done.
+                    facts.Orders.TryGetValue(intent, out var status) && status is not (OrderStatus.Intended or OrderStatus.Submitting or OrderStatus.Unresolved)
+                        ? $"intent {intent} has its order ({status})"
+                    : facts.RefusedIntents.Contains(intent) ? $"intent {intent} was refused by risk (recorded)"
+                    : null,
+                DeskQueues.OrderTracking when Text("clientOrderId") is { Length: > 0 } order =>
+                    facts.Orders.TryGetValue(order, out var status) && OrderTransitionTable.IsTerminal(status) ? $"order {order} is final ({status})" : null,
+                // A tick only says "evaluate up to this minute"; a later evaluation covers it (the desk ignores older ticks).
+                DeskQueues.BarTicks when Text("minute") is { } m && DateTimeOffset.TryParse(m, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var minute)
+                    && facts.LastEvaluatedMinute is { } last && last >= minute =>
+                    $"minute {minute:HH:mm}Z was evaluated (last evaluated {last:HH:mm}Z)",
+                _ => null,
+            };
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
