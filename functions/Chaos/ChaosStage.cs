@@ -41,7 +41,10 @@ public sealed class ChaosStage : IAsyncDisposable
         Delivery = delivery;
         Storage = new StorageAccount(new StorageOptions(LinkedConnectionString(azurite, link), null, null));
         _time = new SimulatedTimeProvider(market.Clock, TimeProvider.System);
-        _queues = app.Host.Queues with { MaxPollingInterval = TimeSpan.FromMilliseconds(200), VisibilityTimeout = TimeSpan.FromMilliseconds(500) };
+        // A failed message waits host.json's visibilityTimeout before its next delivery, as in Azure. A shorter wait here
+        // (an earlier campaign used 0.5 s) packs five deliveries into a few seconds, so random SIGKILLs poison messages
+        // that the production spacing (10 s) would carry through: the campaign would test its own setting, not the desk's.
+        _queues = app.Host.Queues with { MaxPollingInterval = TimeSpan.FromMilliseconds(200) };
         _queues = _queues with { InvocationLease = TimeSpan.FromSeconds(30) };
     }
 

@@ -11,7 +11,7 @@ namespace MiniQuantDesk.Functions.Reconcile;
 /// taken out, with a transaction-log record saying why; the rest is work not done, left in place for a person.
 /// Without this a copy poisoned by a crash while its twin succeeded would page the trader for nothing, for ever.
 /// </summary>
-public sealed class PoisonTriage(PoisonQueues poison, OrderStore orders, TransactionLog log, SleeveStore sleeves)
+public sealed class PoisonTriage(PoisonQueues poison, OrderStore orders, TransactionLog log, SleeveStore sleeves, NotifyDiscord.NotificationLedger ledger)
 {
     /// <summary>The poison queues after the triage: only messages whose work is not known done.</summary>
     public async Task<IReadOnlyList<PoisonedQueue>> RunAsync(ILogger logger, DateTimeOffset now, CancellationToken ct)
@@ -80,16 +80,28 @@ public sealed class PoisonTriage(PoisonQueues poison, OrderStore orders, Transac
         }
 
         var evaluated = poisoned.Any(q => q.Queue == DeskQueues.BarTicks) ? (await sleeves.ReadAsync(ct)).Minute : null;
-        return new PoisonedWork.Facts(known, refused, evaluated);
+        var delivered = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in poisoned.Where(q => q.Queue == DeskQueues.Notifications).SelectMany(q => q.Oldest.Select(m => Field(m.Text, "id"))).OfType<string>())
+        {
+            if (await ledger.IsDeliveredAsync(id, ct))
+            {
+                delivered.Add(id);
+            }
+        }
+
+        return new PoisonedWork.Facts(known, refused, evaluated, delivered);
     }
 
-    private static DateTimeOffset? BarDay(string text)
+    private static DateTimeOffset? BarDay(string text) =>
+        Field(text, "barTime") is { } bar && DateTimeOffset.TryParse(bar, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+
+    private static string? Field(string text, string name)
     {
         try
         {
             using var json = JsonDocument.Parse(text);
-            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("barTime", out var bar) && bar.ValueKind == JsonValueKind.String
-                && DateTimeOffset.TryParse(bar.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+                ? value.GetString() : null;
         }
         catch (JsonException)
         {

@@ -12,8 +12,8 @@ namespace MiniQuantDesk.Functions.Reconcile;
 /// </summary>
 public static class PoisonedWork
 {
-    /// <summary>What the records say: each known order's status (by client order id), the intents risk refused, the last minute evaluated.</summary>
-    public sealed record Facts(IReadOnlyDictionary<string, OrderStatus> Orders, IReadOnlySet<string> RefusedIntents, DateTimeOffset? LastEvaluatedMinute);
+    /// <summary>What the records say: each known order's status (by client order id), the intents risk refused, the last minute evaluated, the notifications Discord took.</summary>
+    public sealed record Facts(IReadOnlyDictionary<string, OrderStatus> Orders, IReadOnlySet<string> RefusedIntents, DateTimeOffset? LastEvaluatedMinute, IReadOnlySet<string>? DeliveredNotifications = null);
 
     /// <summary>Why the work is known done, or null when it is not.</summary>
     public static string? DoneBecause(string queue, string text, Facts facts)
@@ -44,6 +44,8 @@ public static class PoisonedWork
                 DeskQueues.BarTicks when Text("minute") is { } m && DateTimeOffset.TryParse(m, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var minute)
                     && facts.LastEvaluatedMinute is { } last && last >= minute =>
                     $"minute {minute:HH:mm}Z was evaluated (last evaluated {last:HH:mm}Z)",
+                DeskQueues.Notifications when Text("id") is { Length: > 0 } id && facts.DeliveredNotifications?.Contains(id) == true =>
+                    $"notification {id} was delivered",
                 _ => null,
             };
         }

@@ -32,7 +32,7 @@ public sealed class PoisonTriageTests(AzuriteFixture azurite) : IClassFixture<Az
             await queue.SendMessageAsync(Intent(id));
         }
 
-        var triage = new PoisonTriage(new PoisonQueues(storage), orders, log, new SleeveStore(storage));
+        var triage = new PoisonTriage(new PoisonQueues(storage), orders, log, new SleeveStore(storage), new MiniQuantDesk.Functions.NotifyDiscord.NotificationLedger(storage));
         var left = await triage.RunAsync(NullLogger.Instance, bar.AddMinutes(30), CancellationToken.None);
 
         var intents = left.Single(q => q.Queue == DeskQueues.OrderIntents);

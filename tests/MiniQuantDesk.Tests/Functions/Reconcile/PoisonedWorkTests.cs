@@ -17,7 +17,8 @@ public sealed class PoisonedWorkTests
             ["unknown-at-broker"] = OrderStatus.Unresolved,
         },
         new HashSet<string>(StringComparer.Ordinal) { "refused" },
-        new DateTimeOffset(2019, 2, 12, 15, 30, 0, TimeSpan.Zero));
+        new DateTimeOffset(2019, 2, 12, 15, 30, 0, TimeSpan.Zero),
+        new HashSet<string>(StringComparer.Ordinal) { "fill:placed:5" });
 
     [Theory]
     [InlineData("placed", true)]
@@ -58,8 +59,13 @@ public sealed class PoisonedWorkTests
     [InlineData(DeskQueues.OrderIntents, "{\"intentId\":42}")]
     [InlineData(DeskQueues.BarTicks, "{\"minute\":\"yesterday\"}")]
     [InlineData(DeskQueues.Notifications, "{\"id\":\"placed\"}")]
+    [InlineData(DeskQueues.Notifications, "{\"id\":\"fill:other:5\"}")]
     public void What_cannot_be_proven_done_is_not_done(string queue, string text) =>
         Assert.Null(PoisonedWork.DoneBecause(queue, text, Facts));
+
+    [Fact]
+    public void A_notification_is_done_when_the_ledger_says_Discord_took_it() =>
+        Assert.Equal("notification fill:placed:5 was delivered", PoisonedWork.DoneBecause(DeskQueues.Notifications, """{"kind":"notification","id":"fill:placed:5"}""", Facts));
 
     [Fact]
     public void Without_any_evaluation_recorded_no_tick_is_done() =>
