@@ -16,8 +16,10 @@ public sealed class AlpacaSubmitRecoveryTests : IAsyncLifetime
     {
         server = await LoopbackAlpacaServer.StartAsync();
         var options = AlpacaTestSetup.Options(server);
-        options.AttemptTimeout = TimeSpan.FromMilliseconds(300);
-        options.TotalTimeout = TimeSpan.FromSeconds(3);
+        // Nothing here waits on a slow answer; a short attempt timeout only let a loaded CI machine time out a lookup
+        // and retry it (3 GETs where the test counts 2).
+        options.AttemptTimeout = TimeSpan.FromSeconds(2);
+        options.TotalTimeout = TimeSpan.FromSeconds(10);
         client = AlpacaTradingClient.Create(options);
     }
 
