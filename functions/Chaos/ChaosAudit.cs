@@ -20,7 +20,6 @@ namespace MiniQuantDesk.Functions.Chaos;
 /// </summary>
 public static class ChaosAudit
 {
-    private static readonly string[] WorkQueues = [DeskQueues.BarTicks, DeskQueues.OrderIntents, DeskQueues.OrderTracking, DeskQueues.Notifications];
     private static readonly TimeSpan ResettleTimeout = TimeSpan.FromSeconds(60);
     private static readonly HashSet<string> FinalAtBroker = new(StringComparer.Ordinal) { "filled", "canceled", "expired", "rejected", "replaced", "done_for_day" };
 
@@ -28,7 +27,7 @@ public static class ChaosAudit
     {
         try
         {
-            foreach (var name in WorkQueues)
+            foreach (var name in DeskQueues.All)
             {
                 var queue = stage.Storage.Queue(name);
                 if (await queue.ExistsAsync(ct) && (await queue.GetPropertiesAsync(ct)).Value.ApproximateMessagesCount > 0)
@@ -143,21 +142,22 @@ public static class ChaosAudit
         // A copy poisoned while its twin did the work is taken out by Reconcile's triage (every 5 simulated minutes),
         // with a log record; what stays in a poison queue is work not done.
         var triage = TimeSpan.FromSeconds((2 * 300 / (double)options.Speed) + 5);
-        for (var wait = Stopwatch.StartNew(); wait.Elapsed < triage && (await PoisonedAsync(stage, ct)).Count > 0;)
+        var poisonQueues = new PoisonQueues(stage.Storage);
+        for (var wait = Stopwatch.StartNew(); wait.Elapsed < triage && (await poisonQueues.ReadAsync(ct)).Count > 0;)
         {
             await Task.Delay(1000, ct);
         }
 
-        foreach (var (queue, n) in await PoisonedAsync(stage, ct))
+        foreach (var poisoned in await poisonQueues.ReadAsync(ct))
         {
-            problems.Add($"POISON: {n} message(s) in {queue}, work not done");
+            problems.Add($"POISON: {poisoned.Depth} message(s) in {poisoned.PoisonQueue}, work not done");
         }
 
         var cleared = (await new TransactionLog(stage.Storage).ReadDayAsync(stage.Market.Now, ct)).Count(e => e["kind"]?.ToString() == "poison-cleared");
 
         if (!settled)
         {
-            foreach (var name in WorkQueues)
+            foreach (var name in DeskQueues.All)
             {
                 var queue = stage.Storage.Queue(name);
                 if (await queue.ExistsAsync(ct) && (await queue.GetPropertiesAsync(ct)).Value.ApproximateMessagesCount is > 0 and var n)
@@ -217,21 +217,6 @@ public static class ChaosAudit
             Kill = kill,
             Problems = problems,
         };
-    }
-
-    private static async Task<List<(string Queue, int Depth)>> PoisonedAsync(ChaosStage stage, CancellationToken ct)
-    {
-        var found = new List<(string, int)>();
-        foreach (var name in WorkQueues)
-        {
-            var poison = stage.Storage.Queue(name + "-poison");
-            if (await poison.ExistsAsync(ct) && (await poison.GetPropertiesAsync(ct)).Value.ApproximateMessagesCount is > 0 and var n)
-            {
-                found.Add((poison.Name, n));
-            }
-        }
-
-        return found;
     }
 
     /// <summary>Ids of the notifications the desk wrote whose route is a webhook (the others go to the log by design).</summary>

@@ -110,9 +110,9 @@ public sealed class StorageLink : IAsyncDisposable
             connect.CancelAfter(ConnectTimeout);
             await server.ConnectAsync(IPAddress.Loopback, upstream, connect.Token);
         }
-        catch (Exception ex) when (ex is SocketException or OperationCanceledException)
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException or ObjectDisposedException)
         {
-            // Azurite itself is down (a restart): the desk sees what it would see without the relay, a reset.
+            // Azurite itself is down (a restart) or the link is closing: the desk sees what it would see without the relay, a reset.
             Relay.ResetSocket(client);
             server.Dispose();
             return;

@@ -6,7 +6,8 @@ namespace MiniQuantDesk.Adapters.Storage;
 /// <summary>
 /// The host moves a message that failed all its deliveries to <c>&lt;queue&gt;-poison</c>, where nothing runs it again.
 /// Each such message is work the desk did not do (an order intent not decided, a fill not tracked), so it must reach
-/// a person: this reads what the poison queues of the desk's queues hold, without taking anything out of them.
+/// a person: this reads what the poison queues of the desk's queues hold, and takes out only the messages it is told to
+/// (Reconcile's triage, for copies whose work was done by another copy).
 /// </summary>
 public sealed class PoisonQueues(StorageAccount storage)
 {
