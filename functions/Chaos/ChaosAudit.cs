@@ -126,7 +126,12 @@ public static class ChaosAudit
         var delivered = await DeliveredAsync(stage, ct);
         var notificationsLost = routable.Where(id => !delivered.ContainsKey(id)).ToList();
         problems.AddRange(notificationsLost.Take(20).Select(id => $"LOST notification {id}: never reached Discord"));
-        var postedTwice = stage.Discord.Accepted.Values.GroupBy(v => v, StringComparer.Ordinal).Sum(g => g.Count() - 1);
+        var postedTwice = stage.Discord.Accepted.Where(a => !stage.Discord.IsReply(a.Key)).Select(a => a.Value).GroupBy(v => v, StringComparer.Ordinal).Sum(g => g.Count() - 1);
+
+        if (tally.Phone.Unanswered > 0)
+        {
+            problems.Add($"UNANSWERED: {tally.Phone.Unanswered} check(s) from the phone got no reply before the trader gave up asking");
+        }
 
         var crashes = stage.HostCrashes;
         if (crashes > 0)
@@ -192,6 +197,7 @@ public static class ChaosAudit
             BrokerFaults = Enum.GetValues<SimulatedFaultKind>().ToDictionary(k => k, k => applied.Count(a => a.Kind == k)),
             DiscordRateLimited = stage.Discord.RateLimited,
             DiscordServerErrors = stage.Discord.ServerErrors,
+            Phone = tally.Phone,
             DuplicatedOutputs = stage.Delivery.DuplicatedOutputs,
             Redeliveries = stage.Delivery.Redeliveries,
             Intended = intents.Count,

@@ -50,9 +50,11 @@ public static class ChaosCampaign
 
         Arm(stage, options);
         var levers = loggers.CreateLogger("Chaos");
-        await InjectUntilAsync(stage, options, tally, end, message => { levers.LogWarning("{Message}", message); progress(message); }, ct);
-        progress($"faults stop at {stage.Market.Now:HH:mm:ss}Z after {wall.Elapsed.TotalSeconds:0} s; resting orders and queued intents, then /kill from Discord");
+        var phone = new ChaosPhone(stage, trader);
+        await InjectUntilAsync(stage, options, tally, phone, end, message => { levers.LogWarning("{Message}", message); progress(message); }, ct);
+        progress($"faults stop at {stage.Market.Now:HH:mm:ss}Z after {wall.Elapsed.TotalSeconds:0} s; the phone's last checks, resting orders and queued intents, then /kill from Discord");
         await DisarmAsync(stage);
+        tally.Phone = await phone.FinishAsync();
         var kill = await ChaosKillProof.RunAsync(stage, trader, options.Seed, ct);
         progress($"kill switch: Confirm answered in {kill.ConfirmAnswered.TotalMilliseconds:0} ms, last open order cancelled {kill.LastCancel.TotalMilliseconds:0} ms after the click; the desk settles");
         var settled = await SettleAsync(stage, options.SettleTimeout, ct);
@@ -78,7 +80,7 @@ public static class ChaosCampaign
         stage.Delivery.RedeliveryProbability = options.DuplicateRate;
     }
 
-    private static async Task InjectUntilAsync(ChaosStage stage, ChaosOptions options, ChaosTally tally, DateTimeOffset end, Action<string> progress, CancellationToken ct)
+    private static async Task InjectUntilAsync(ChaosStage stage, ChaosOptions options, ChaosTally tally, ChaosPhone phone, DateTimeOffset end, Action<string> progress, CancellationToken ct)
     {
         var random = new Random(options.Seed);
         var perTick = Tick.TotalMinutes;
@@ -111,6 +113,12 @@ public static class ChaosCampaign
             if (random.NextDouble() < options.StorageCutsPerMinute * perTick)
             {
                 stage.Link.Cut(TimeSpan.FromMilliseconds(random.NextDouble() * options.StorageCutMax.TotalMilliseconds));
+            }
+
+            // With Discord down the trader cannot send commands at all; the phone stays in the pocket.
+            if (!options.DiscordDown && random.NextDouble() < options.PhoneChecksPerMinute * perTick)
+            {
+                phone.Check(random.Next(), ct);
             }
 
             if (instance.IsCompleted && random.NextDouble() < options.SecondInstanceSwitchesPerMinute * perTick)

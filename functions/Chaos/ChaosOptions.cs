@@ -35,6 +35,9 @@ public sealed record ChaosOptions
     /// <summary>Longest a cut stays cut (each is drawn between zero and it).</summary>
     public TimeSpan StorageCutMax { get; init; } = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>Read commands (/positions, /orders, /pnl) the trader sends from the phone per wall minute; their deferred replies meet Discord's faults.</summary>
+    public double PhoneChecksPerMinute { get; init; } = 20;
+
     /// <summary>Longest time Azurite stays stopped in one restart (each outage is drawn between a tenth of it and it), before its own ~1 s start.</summary>
     public TimeSpan AzuriteOutageMax { get; init; } = TimeSpan.FromSeconds(2);
 
@@ -70,7 +73,7 @@ public sealed record ChaosOptions
             errors.Add(string.Create(c, $"--speed must be between 1 and 600, was {Speed}"));
         }
 
-        foreach (var (name, rate) in new[] { ("--kills-per-minute", HandlerKillsPerMinute), ("--azurite-restarts-per-minute", AzuriteRestartsPerMinute), ("--instance-switches-per-minute", SecondInstanceSwitchesPerMinute), ("--storage-cuts-per-minute", StorageCutsPerMinute) })
+        foreach (var (name, rate) in new[] { ("--kills-per-minute", HandlerKillsPerMinute), ("--azurite-restarts-per-minute", AzuriteRestartsPerMinute), ("--instance-switches-per-minute", SecondInstanceSwitchesPerMinute), ("--storage-cuts-per-minute", StorageCutsPerMinute), ("--phone-checks-per-minute", PhoneChecksPerMinute) })
         {
             if (double.IsNaN(rate) || rate is < 0 or > 600)
             {

@@ -37,6 +37,8 @@ public sealed record ChaosReport
 
     public int DiscordServerErrors { get; init; }
 
+    public PhoneFigures Phone { get; init; } = PhoneFigures.None;
+
     public int DuplicatedOutputs { get; init; }
 
     public int Redeliveries { get; init; }
@@ -114,6 +116,7 @@ public sealed record ChaosReport
         output.WriteLine(string.Create(c, $"  fills differing from the broker     {FillMismatches,7}"));
         output.WriteLine(string.Create(c, $"  positions matching                  {(PositionMismatches == 0 ? "yes" : "NO"),7}  ({Symbols} symbols held, {PositionMismatches} differ)"));
         output.WriteLine(string.Create(c, $"  P&L difference (USD)                {PnlDifference,7:F2}"));
+        output.WriteLine(string.Create(c, $"  checks from the phone answered      {Phone.Checks - Phone.Unanswered,7}  of {Phone.Checks} ({Phone.AnsweredFirstAsk} first time, {Phone.AnsweredAfterReask} after asking again, {Phone.AnsweredWithFailure} saying the broker failed; slowest {Phone.SlowestAnswer.TotalSeconds:0.0} s)"));
         output.WriteLine(string.Create(c, $"  notifications lost                  {NotificationsLost,7}  of {Notifications} (posted twice: {NotificationsPostedTwice})"));
         output.WriteLine(string.Create(c, $"  poisoned copies, work done by twin  {PoisonedDoneElsewhere,7}  (taken out of the poison queues by Reconcile, logged)"));
         output.WriteLine(string.Create(c, $"  host crashes                        {HostCrashes,7}  ({HandlerStarts} handler restarts in all)"));
@@ -162,6 +165,7 @@ public sealed record ChaosReport
                 ["broker"] = faults,
                 ["discordRateLimited"] = DiscordRateLimited,
                 ["discordServerErrors"] = DiscordServerErrors,
+                ["phoneChecks"] = Phone.Checks,
                 ["duplicatedOutputs"] = DuplicatedOutputs,
                 ["redeliveries"] = Redeliveries,
                 ["secondInstanceWindows"] = SecondInstanceWindows,
@@ -177,6 +181,16 @@ public sealed record ChaosReport
             ["fillMismatches"] = FillMismatches,
             ["positionMismatches"] = PositionMismatches,
             ["pnlDifference"] = PnlDifference,
+            ["phone"] = new JsonObject
+            {
+                ["checks"] = Phone.Checks,
+                ["answeredFirstAsk"] = Phone.AnsweredFirstAsk,
+                ["answeredAfterReask"] = Phone.AnsweredAfterReask,
+                ["answeredWithFailure"] = Phone.AnsweredWithFailure,
+                ["unanswered"] = Phone.Unanswered,
+                ["endpointFailures"] = Phone.EndpointFailures,
+                ["slowestAnswerSeconds"] = Math.Round(Phone.SlowestAnswer.TotalSeconds, 1),
+            },
             ["notifications"] = Notifications,
             ["notificationsLost"] = NotificationsLost,
             ["notificationsPostedTwice"] = NotificationsPostedTwice,

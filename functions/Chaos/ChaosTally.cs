@@ -15,6 +15,9 @@ public sealed class ChaosTally
 
     public TimeSpan SecondInstanceTime { get; set; }
 
+    /// <summary>What the trader's checks from the phone came to (counted once they have all ended).</summary>
+    public PhoneFigures Phone { get; set; } = PhoneFigures.None;
+
     public void Killed() => Interlocked.Increment(ref _kills);
 
     public void AzuriteRestarted() => Interlocked.Increment(ref _azuriteRestarts);

@@ -40,6 +40,14 @@ public sealed class ChaosTrader : IDisposable
         return await PostAsync(interactions, Interaction(3, new JsonObject { ["custom_id"] = confirm, ["component_type"] = 2 }), ct);
     }
 
+    /// <summary>Sends a read command such as <c>/positions</c>; returns the interaction token its reply will be edited under, and the answer.</summary>
+    public async Task<(string Token, JsonObject Answer)> AskAsync(Uri interactions, string command, CancellationToken ct)
+    {
+        var token = NewToken();
+        var answer = await PostAsync(interactions, Interaction(2, new JsonObject { ["id"] = "771825006014889985", ["name"] = command, ["type"] = 1, ["options"] = new JsonArray() }, token), ct);
+        return (token, answer);
+    }
+
     private async Task<JsonObject> PostAsync(Uri url, byte[] body, CancellationToken ct)
     {
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
@@ -57,9 +65,11 @@ public sealed class ChaosTrader : IDisposable
         return JsonNode.Parse(text) as JsonObject ?? throw new InvalidOperationException($"interactions endpoint answered no JSON object: {text}");
     }
 
-    private static byte[] Interaction(int type, JsonObject data) => Encoding.UTF8.GetBytes(SimulatedInteraction.Build(
+    private static string NewToken() => "interaction-token-" + Guid.NewGuid().ToString("N");
+
+    private static byte[] Interaction(int type, JsonObject data, string? token = null) => Encoding.UTF8.GetBytes(SimulatedInteraction.Build(
         type, ApplicationId, UserId, data, "7860087297" + RandomNumberGenerator.GetInt32(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture),
-        "interaction-token-" + Guid.NewGuid().ToString("N")).ToJsonString());
+        token ?? NewToken()).ToJsonString());
 
     public void Dispose()
     {

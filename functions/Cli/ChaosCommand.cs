@@ -25,6 +25,7 @@ public static class ChaosCommand
         var azurite = new Option<double>("--azurite-restarts-per-minute") { Description = "Azurite stop/start cycles per wall-clock minute", DefaultValueFactory = _ => defaults.AzuriteRestartsPerMinute };
         var outage = new Option<int>("--azurite-outage-ms") { Description = "longest time Azurite stays stopped in one restart (drawn between a tenth of it and it)", DefaultValueFactory = _ => (int)defaults.AzuriteOutageMax.TotalMilliseconds };
         var cuts = new Option<double>("--storage-cuts-per-minute") { Description = "cuts of the network to Azurite per wall-clock minute (open connections reset, new ones refused)", DefaultValueFactory = _ => defaults.StorageCutsPerMinute };
+        var phone = new Option<double>("--phone-checks-per-minute") { Description = "read commands (/positions, /orders, /pnl) the trader sends from Discord per wall-clock minute; each must be answered", DefaultValueFactory = _ => defaults.PhoneChecksPerMinute };
         var cutMs = new Option<int>("--storage-cut-ms") { Description = "longest a storage cut lasts (drawn between 0 and it)", DefaultValueFactory = _ => (int)defaults.StorageCutMax.TotalMilliseconds };
         var instances = new Option<double>("--instance-switches-per-minute") { Description = "second-instance starts or stops per wall-clock minute", DefaultValueFactory = _ => defaults.SecondInstanceSwitchesPerMinute };
         var broker = new Option<double>("--broker-fault-rate") { Description = "chance a broker request gets 429/500/slow/dropped", DefaultValueFactory = _ => defaults.BrokerFaultRate };
@@ -35,7 +36,7 @@ public static class ChaosCommand
         var work = new Option<string?>("--work") { Description = "folder for logs, Azurite's data and report.json (default: a new temp folder)" };
         var command = new Command("chaos", "Fault campaign: replay a session while killing, restarting and breaking things, then check nothing was duplicated or lost")
         {
-            minutes, seed, speed, kills, azurite, outage, cuts, cutMs, instances, broker, discord, duplicates, discordDown, settle, work,
+            minutes, seed, speed, kills, azurite, outage, cuts, cutMs, instances, phone, broker, discord, duplicates, discordDown, settle, work,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -49,6 +50,7 @@ public static class ChaosCommand
                 AzuriteOutageMax = TimeSpan.FromMilliseconds(parse.GetValue(outage)),
                 StorageCutsPerMinute = parse.GetValue(cuts),
                 StorageCutMax = TimeSpan.FromMilliseconds(parse.GetValue(cutMs)),
+                PhoneChecksPerMinute = parse.GetValue(phone),
                 SecondInstanceSwitchesPerMinute = parse.GetValue(instances),
                 BrokerFaultRate = parse.GetValue(broker),
                 DiscordFaultRate = parse.GetValue(discord),

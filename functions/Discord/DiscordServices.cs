@@ -22,7 +22,7 @@ public static class DiscordServices
         services.AddSingleton<DiscordNotifier>();
         services.AddSingleton<NotificationLedger>();
         services.AddSingleton<NotificationRetryQueue>();
-        services.AddSingleton<InteractionReplies>();
+        services.AddSingleton(sp => new InteractionReplies(sp.GetRequiredService<DiscordWebhookClient>(), options, TimeProvider.System, sp.GetRequiredService<ILogger<InteractionReplies>>()));
         services.AddSingleton<CommandAudit>();
         services.AddSingleton<StrategySwitchStore>();
         services.AddSingleton<ProtectionLockStore>();

@@ -12,9 +12,10 @@ namespace MiniQuantDesk.Functions.Discord;
 /// work runs in the background of this process, bounded by <see cref="WorkLimit"/>, ending in a PATCH of
 /// <c>@original</c> through the interaction webhook. A quick command gets <see cref="InlineBudget"/> to answer
 /// inline; if it runs over (a slow broker), the same deferral takes over. Work never throws out of here: a
-/// failure becomes a red embed.
+/// failure becomes a red embed. A reply Discord would not take (5xx, no answer, a rate limit longer than the client
+/// waits) is sent again until <see cref="ReplyPatience"/> runs out: the trader would otherwise stare at "thinking…".
 /// </summary>
-public sealed class InteractionReplies(DiscordWebhookClient webhooks, ILogger<InteractionReplies> logger)
+public sealed class InteractionReplies(DiscordWebhookClient webhooks, DiscordOptions options, TimeProvider time, ILogger<InteractionReplies> logger)
 {
     private readonly ConcurrentDictionary<Task, byte> running = new();
 
@@ -23,6 +24,12 @@ public sealed class InteractionReplies(DiscordWebhookClient webhooks, ILogger<In
 
     /// <summary>Longest background work may run (the interaction token lasts 15 minutes).</summary>
     public TimeSpan WorkLimit { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a deferred reply keeps being offered to Discord; the interaction token lasts 15 minutes.</summary>
+    public TimeSpan ReplyPatience { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Pause before offering a reply again after Discord failed it: the client's doubling back-off, one step on.</summary>
+    public TimeSpan ReplyRetryPause => options.RetryBaseDelay * Math.Pow(2, options.MaxRetries + 1);
 
     /// <summary>Deferred replies still being worked on (tests and shutdown wait for them).</summary>
     public int Pending => running.Count;
@@ -99,10 +106,29 @@ public sealed class InteractionReplies(DiscordWebhookClient webhooks, ILogger<In
             message = message with { Components = [] };
         }
 
-        var delivery = await webhooks.EditOriginalAsync(interaction.ApplicationId, interaction.Token, message, CancellationToken.None);
-        if (delivery is not DiscordDelivery.Delivered)
+        var started = time.GetTimestamp();
+        for (var offers = 1; ; offers++)
         {
-            logger.LogWarning("Could not complete the deferred reply to interaction {Id}: {Delivery}", interaction.Id, delivery);
+            var delivery = await webhooks.EditOriginalAsync(interaction.ApplicationId, interaction.Token, message, CancellationToken.None);
+            var again = delivery switch
+            {
+                DiscordDelivery.Delivered => (TimeSpan?)null,
+                DiscordDelivery.RateLimitedGaveUp limited => limited.RetryAfter,
+                DiscordDelivery.Failed { Transient: true } => ReplyRetryPause,
+                _ => null,
+            };
+            if (again is null || time.GetElapsedTime(started) + again.Value > ReplyPatience)
+            {
+                if (delivery is not DiscordDelivery.Delivered)
+                {
+                    logger.LogWarning("Could not complete the deferred reply to interaction {Id} after {Offers} offer(s): {Delivery}", interaction.Id, offers, delivery);
+                }
+
+                return;
+            }
+
+            logger.LogInformation("Discord did not take the deferred reply to interaction {Id} ({Delivery}); offering it again in {Pause} s", interaction.Id, delivery, again.Value.TotalSeconds);
+            await Task.Delay(again.Value, time);
         }
     }
 

@@ -3,7 +3,8 @@ namespace MiniQuantDesk.Adapters.Discord.Transport;
 /// <summary>
 /// One request to Discord. <see cref="Route"/> names it in logs and keys its rate-limit bucket and holds no secret
 /// ("POST webhooks/123"); <see cref="Secrets"/> are scrubbed from every text that leaves the transport.
-/// <see cref="Content"/> is called once per attempt (a sent HttpContent cannot be sent again).
+/// <see cref="Content"/> is called once per attempt (a sent HttpContent cannot be sent again). <see cref="InOrder"/>
+/// queues the call behind others on its route; interaction follow-ups opt out (their limits are per interaction token).
 /// </summary>
 internal sealed record DiscordCall(
     HttpMethod Method,
@@ -11,4 +12,5 @@ internal sealed record DiscordCall(
     string Route,
     Func<HttpContent?> Content,
     string? BotToken,
-    IReadOnlyList<string> Secrets);
+    IReadOnlyList<string> Secrets,
+    bool InOrder = true);

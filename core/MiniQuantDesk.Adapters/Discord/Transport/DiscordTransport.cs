@@ -11,7 +11,9 @@ namespace MiniQuantDesk.Adapters.Discord.Transport;
 /// Sends <see cref="DiscordCall"/>s: waits out known rate limits before sending, honours 429s, retries 5xx,
 /// timeouts and dropped connections a bounded number of times with doubling back-off, limits every attempt to
 /// <see cref="DiscordOptions.AttemptTimeout"/>, and turns every outcome into a <see cref="DiscordDelivery"/>.
-/// Calls on one route go one at a time, in order, so the desk does not race itself into 429s.
+/// Calls on one route go one at a time, in order, so the desk does not race itself into 429s; interaction follow-ups
+/// do not queue (spec §5: limits are per webhook id + token, so each interaction is its own resource, and one reply
+/// waiting out its back-off must not hold up the trader's other answers). Their rate-limit knowledge is still shared.
 /// All waits run on the injected <see cref="TimeProvider"/>.
 /// </summary>
 internal sealed class DiscordTransport(HttpClient http, DiscordOptions options, TimeProvider time, ILogger logger)
@@ -26,11 +28,16 @@ internal sealed class DiscordTransport(HttpClient http, DiscordOptions options, 
 
     public async Task<DiscordDelivery> SendAsync(DiscordCall call, CancellationToken cancellationToken)
     {
+        if (!call.InOrder)
+        {
+            return await SendWithRetriesAsync(call, cancellationToken).ConfigureAwait(false);
+        }
+
         var routeGate = routeGates.GetOrAdd(call.Route, _ => new SemaphoreSlim(1, 1));
         await routeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await SendInOrderAsync(call, cancellationToken).ConfigureAwait(false);
+            return await SendWithRetriesAsync(call, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -38,7 +45,7 @@ internal sealed class DiscordTransport(HttpClient http, DiscordOptions options, 
         }
     }
 
-    private async Task<DiscordDelivery> SendInOrderAsync(DiscordCall call, CancellationToken cancellationToken)
+    private async Task<DiscordDelivery> SendWithRetriesAsync(DiscordCall call, CancellationToken cancellationToken)
     {
         var attempts = 0;
         var failures = 0;

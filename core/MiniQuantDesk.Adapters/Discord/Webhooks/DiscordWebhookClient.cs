@@ -72,11 +72,11 @@ public sealed class DiscordWebhookClient
 
         var url = new Uri(transport.Options.ApiBaseUrl, $"webhooks/{applicationId}/{Uri.EscapeDataString(token)}{suffix}");
         var route = $"{method.Method} webhooks/{applicationId}{(suffix.Length == 0 ? "" : "/messages")}";
-        return SendAsync(method, url, route, message, file, token, cancellationToken);
+        return SendAsync(method, url, route, message, file, token, cancellationToken, inOrder: false);
     }
 
     private Task<DiscordDelivery> SendAsync(
-        HttpMethod method, Uri url, string route, DiscordMessage message, DiscordFile? file, string secret, CancellationToken cancellationToken)
+        HttpMethod method, Uri url, string route, DiscordMessage message, DiscordFile? file, string secret, CancellationToken cancellationToken, bool inOrder = true)
     {
         var fitted = EmbedLimits.Fit(message);
         if (string.IsNullOrEmpty(fitted.Content) && fitted.Embeds.Count == 0 && file is null && fitted.Components is null)
@@ -85,7 +85,7 @@ public sealed class DiscordWebhookClient
         }
 
         var json = DiscordMessageJson.ToUtf8(fitted, file);
-        var call = new DiscordCall(method, url, route, () => Content(json, file), BotToken: null, [secret]);
+        var call = new DiscordCall(method, url, route, () => Content(json, file), BotToken: null, [secret], inOrder);
         return transport.SendAsync(call, cancellationToken);
     }
 

@@ -20,6 +20,8 @@ public sealed class SimulatedDiscord : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly Random _random;
     private readonly ConcurrentDictionary<string, string> _accepted = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _replies = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _replyIds = new(StringComparer.Ordinal);
     private int _posts;
     private int _rateLimited;
     private int _serverErrors;
@@ -56,6 +58,12 @@ public sealed class SimulatedDiscord : IAsyncDisposable
 
     /// <summary>Accepted posts by the message id Discord gave back: the JSON payload as posted.</summary>
     public IReadOnlyDictionary<string, string> Accepted => _accepted;
+
+    /// <summary>Interaction replies completed (an accepted <c>PATCH …/webhooks/{app}/{token}/messages/@original</c>), by interaction token: the last payload.</summary>
+    public IReadOnlyDictionary<string, string> Replies => _replies;
+
+    /// <summary>Message ids of <see cref="Accepted"/> entries that were interaction replies rather than channel posts.</summary>
+    public bool IsReply(string messageId) => _replyIds.ContainsKey(messageId);
 
     public Uri Webhook(string id, string token) => new(BaseAddress, $"api/webhooks/{id}/{Uri.EscapeDataString(token)}");
 
@@ -130,7 +138,27 @@ public sealed class SimulatedDiscord : IAsyncDisposable
 
         var id = "9" + Interlocked.Increment(ref _next).ToString("D17", CultureInfo.InvariantCulture);
         _accepted[id] = payload;
+        if (ReplyToken(request) is { } token)
+        {
+            _replyIds[id] = 0;
+            _replies[token] = payload;
+        }
+
         await WriteAsync(context.Response, 200, $$"""{"id":"{{id}}","type":0,"channel_id":"100000000000000000","timestamp":"{{DateTimeOffset.UnixEpoch:O}}"}""");
+    }
+
+    /// <summary>The interaction token of <c>PATCH /api/v10/webhooks/{application}/{token}/messages/@original</c>, else null.</summary>
+    private static string? ReplyToken(HttpRequest request)
+    {
+        var path = request.Path.Value ?? "";
+        const string Original = "/messages/@original";
+        if (!HttpMethods.IsPatch(request.Method) || !path.EndsWith(Original, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var segments = path[..^Original.Length].Split('/');
+        return segments.Length >= 2 && segments[^2].Length > 0 ? Uri.UnescapeDataString(segments[^1]) : null;
     }
 
     private static async Task WriteAsync(HttpResponse response, int status, string json)

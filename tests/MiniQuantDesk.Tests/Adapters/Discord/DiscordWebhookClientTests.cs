@@ -217,6 +217,34 @@ public sealed class DiscordWebhookClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task One_interaction_reply_stuck_in_Discord_does_not_hold_up_another_but_channel_posts_wait_their_turn()
+    {
+        // The first PATCH and the first channel post stall; everything else is answered at once.
+        var stall = new[] { "interaction-token-stuck", "/api/webhooks/111222333/" };
+        server.Answer = (request, _) => stall.Any(s => request.Path.Contains(s, StringComparison.Ordinal)) && request.Body.Contains("first", StringComparison.Ordinal)
+            ? DiscordReply.Never()
+            : DiscordReply.Message("m");
+        var client = Client(o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromSeconds(5);
+            o.MaxRetries = 0;
+        });
+
+        var stuck = client.EditOriginalAsync("775799577604522054", "interaction-token-stuck", DiscordMessage.Text("first"));
+        var channelStuck = client.ExecuteAsync(server.Webhook(), DiscordMessage.Text("first"));
+        await Task.Delay(200);
+        var other = client.EditOriginalAsync("775799577604522054", "interaction-token-other", DiscordMessage.Text("second"));
+        var channelNext = client.ExecuteAsync(server.Webhook(), DiscordMessage.Text("second"));
+
+        Assert.True((await other.WaitAsync(TimeSpan.FromSeconds(3))).IsDelivered);
+        Assert.False(stuck.IsCompleted);
+        Assert.False(channelNext.IsCompleted); // posts to one webhook keep their order
+        Assert.IsType<DiscordDelivery.Failed>(await stuck);
+        Assert.IsType<DiscordDelivery.Failed>(await channelStuck);
+        Assert.True((await channelNext).IsDelivered);
+    }
+
+    [Fact]
     public async Task Nothing_listening_is_a_transient_failure()
     {
         var dead = new Uri($"http://127.0.0.1:1/api/webhooks/111222333/{WebhookToken}");

@@ -24,10 +24,12 @@ public sealed class ChaosOptionsTests
             BrokerFaultRate = 1,
             StorageCutsPerMinute = 601,
             StorageCutMax = TimeSpan.Zero,
+            PhoneChecksPerMinute = -1,
             SettleTimeout = TimeSpan.Zero,
         }.Validate();
 
-        Assert.Equal(8, errors.Count);
+        Assert.Equal(9, errors.Count);
+        Assert.Contains(errors, e => e.StartsWith("--phone-checks-per-minute", StringComparison.Ordinal) && e.Contains("was -1", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("--storage-cuts-per-minute", StringComparison.Ordinal) && e.Contains("was 601", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("--storage-cut-ms", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("--minutes", StringComparison.Ordinal));

@@ -197,6 +197,35 @@ public sealed class CommandAnswerTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
+    public async Task A_deferred_reply_Discord_fails_is_offered_again_until_it_lands()
+    {
+        await using var desk = await DiscordDesk.StartAsync(azurite);
+        var patches = 0;
+        desk.Discord.Answer = (request, n) => request.Method == "PATCH" && Interlocked.Increment(ref patches) <= 3
+            ? Adapters.Discord.DiscordReply.Error(500, 0, "500: Internal Server Error")
+            : Adapters.Discord.DiscordReply.Message($"msg-{n}");
+
+        var (type, positions) = await desk.AnswerAsync(InteractionSigner.Command("positions"));
+
+        // Discord:MaxRetries 1: the first offer is two failed attempts, the second a failure then the reply.
+        Assert.Equal(5, type);
+        Assert.Equal(4, desk.Discord.Requests.Count(r => r.Method == "PATCH"));
+        Assert.Equal("No open positions", Title(positions));
+    }
+
+    [Fact]
+    public async Task A_deferred_reply_Discord_refuses_is_not_offered_again()
+    {
+        await using var desk = await DiscordDesk.StartAsync(azurite);
+        desk.Discord.Answer = (_, _) => Adapters.Discord.DiscordReply.Error(404, 10015, "Unknown Webhook");
+
+        var (type, _) = await desk.AnswerAsync(InteractionSigner.Command("positions"));
+
+        Assert.Equal(5, type);
+        Assert.Single(desk.Discord.Requests, r => r.Method == "PATCH");
+    }
+
+    [Fact]
     public async Task Risk_shows_each_limit_against_its_use()
     {
         await using var desk = await DiscordDesk.StartAsync(azurite, v => v["Risk:MaxOpenPositions"] = "4");
