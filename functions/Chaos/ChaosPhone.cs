@@ -55,7 +55,7 @@ public sealed class ChaosPhone(ChaosStage stage, ChaosTrader trader)
     {
         var clock = Stopwatch.StartNew();
         var tokens = new List<string>();
-        var noAnswer = 0;
+        var (notAcknowledged, refused) = (0, 0);
         for (var ask = 1; clock.Elapsed < GiveUpAfter; ask++)
         {
             var watch = ReaskAfter;
@@ -67,15 +67,20 @@ public sealed class ChaosPhone(ChaosStage stage, ChaosTrader trader)
                 var (token, answer) = await trader.AskAsync(interactions, command, deadline.Token);
                 if (answer["type"]?.GetValue<int>() == 4)
                 {
-                    _done.Enqueue(new PhoneCheck(command, ask, clock.Elapsed, IsFailure(answer["data"]), noAnswer));
+                    _done.Enqueue(new PhoneCheck(command, ask, clock.Elapsed, IsFailure(answer["data"]), notAcknowledged, refused));
                     return;
                 }
 
                 tokens.Add(token);
             }
-            catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or OperationCanceledException && !ct.IsCancellationRequested)
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                noAnswer++;
+                notAcknowledged++;
+                watch = RetryAfterNoAnswer;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException)
+            {
+                refused++;
                 watch = RetryAfterNoAnswer;
             }
 
@@ -84,13 +89,13 @@ public sealed class ChaosPhone(ChaosStage stage, ChaosTrader trader)
                 // A reply to an earlier ask that lands late answers the trader just as well.
                 if (tokens.Select(t => stage.Discord.Replies.GetValueOrDefault(t)).FirstOrDefault(r => r is not null) is { } reply)
                 {
-                    _done.Enqueue(new PhoneCheck(command, ask, clock.Elapsed, IsFailure(Parse(reply)), noAnswer));
+                    _done.Enqueue(new PhoneCheck(command, ask, clock.Elapsed, IsFailure(Parse(reply)), notAcknowledged, refused));
                     return;
                 }
             }
         }
 
-        _done.Enqueue(new PhoneCheck(command, null, clock.Elapsed, false, noAnswer));
+        _done.Enqueue(new PhoneCheck(command, null, clock.Elapsed, false, notAcknowledged, refused));
     }
 
     private static JsonNode? Parse(string payload)

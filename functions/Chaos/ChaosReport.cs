@@ -116,7 +116,8 @@ public sealed record ChaosReport
         output.WriteLine(string.Create(c, $"  fills differing from the broker     {FillMismatches,7}"));
         output.WriteLine(string.Create(c, $"  positions matching                  {(PositionMismatches == 0 ? "yes" : "NO"),7}  ({Symbols} symbols held, {PositionMismatches} differ)"));
         output.WriteLine(string.Create(c, $"  P&L difference (USD)                {PnlDifference,7:F2}"));
-        output.WriteLine(string.Create(c, $"  checks from the phone answered      {Phone.Checks - Phone.Unanswered,7}  of {Phone.Checks} ({Phone.AnsweredFirstAsk} first time, {Phone.AnsweredAfterReask} after asking again, {Phone.AnsweredWithFailure} saying the broker failed; slowest {Phone.SlowestAnswer.TotalSeconds:0.0} s)"));
+        output.WriteLine(string.Create(c, $"  checks from the phone answered      {Phone.Checks - Phone.Unanswered,7}  of {Phone.Checks} ({Phone.AnsweredFirstAsk} first time, {Phone.AnsweredAfterReask} after asking again, {Phone.AnsweredWithFailure} saying the broker failed)"));
+        output.WriteLine(string.Create(c, $"    answer time median / slowest      {Phone.MedianAnswer.TotalSeconds,7:0.0} / {Phone.SlowestAnswer.TotalSeconds:0.0} s  (asks not acknowledged in 3 s: {Phone.NotAcknowledged}, refused by the endpoint: {Phone.Refused})"));
         output.WriteLine(string.Create(c, $"  notifications lost                  {NotificationsLost,7}  of {Notifications} (posted twice: {NotificationsPostedTwice})"));
         output.WriteLine(string.Create(c, $"  poisoned copies, work done by twin  {PoisonedDoneElsewhere,7}  (taken out of the poison queues by Reconcile, logged)"));
         output.WriteLine(string.Create(c, $"  host crashes                        {HostCrashes,7}  ({HandlerStarts} handler restarts in all)"));
@@ -188,7 +189,9 @@ public sealed record ChaosReport
                 ["answeredAfterReask"] = Phone.AnsweredAfterReask,
                 ["answeredWithFailure"] = Phone.AnsweredWithFailure,
                 ["unanswered"] = Phone.Unanswered,
-                ["endpointFailures"] = Phone.EndpointFailures,
+                ["notAcknowledged"] = Phone.NotAcknowledged,
+                ["refused"] = Phone.Refused,
+                ["medianAnswerSeconds"] = Math.Round(Phone.MedianAnswer.TotalSeconds, 1),
                 ["slowestAnswerSeconds"] = Math.Round(Phone.SlowestAnswer.TotalSeconds, 1),
             },
             ["notifications"] = Notifications,

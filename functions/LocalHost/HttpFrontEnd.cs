@@ -51,13 +51,46 @@ public sealed class HttpFrontEnd(AppRoot app, InvocationSender sender, HttpClien
 
     private async Task ForwardAsync(HttpContext http)
     {
-        var target = new Uri(handler.BaseAddress, http.Request.Path + http.Request.QueryString);
-        using var request = new HttpRequestMessage(new HttpMethod(http.Request.Method), target);
         using var body = new MemoryStream();
         await http.Request.Body.CopyToAsync(body, http.RequestAborted);
+        try
+        {
+            // Like invocations: a handler being restarted is waited for, not answered 502. A refused connection sent
+            // nothing, so it is safe to wait for the restart and send once more.
+            var bytes = body.ToArray();
+            await handler.WaitUntilRunningAsync(InvocationSender.RestartPatience, http.RequestAborted);
+            using var response = await SendForwardedAsync(http, bytes) ?? await WaitThenSendAsync(http, bytes);
+            http.Response.StatusCode = (int)response.StatusCode;
+            foreach (var header in response.Headers.Concat(response.Content.Headers))
+            {
+                if (!string.Equals(header.Key, "Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
+                {
+                    http.Response.Headers[header.Key] = header.Value.ToArray();
+                }
+            }
+
+            await response.Content.CopyToAsync(http.Response.Body, http.RequestAborted);
+        }
+        catch (HttpRequestException ex)
+        {
+            await WriteError(http, 502, $"the handler is not answering: {ex.Message}");
+        }
+    }
+
+    private async Task<HttpResponseMessage> WaitThenSendAsync(HttpContext http, byte[] body)
+    {
+        await handler.WaitUntilRunningAsync(InvocationSender.RestartPatience, http.RequestAborted);
+        return await SendForwardedAsync(http, body, retryRefused: false) ?? throw new HttpRequestException("the handler refused the connection");
+    }
+
+    /// <summary>Proxies the request; null when the handler refused the connection (nothing reached it) and <paramref name="retryRefused"/>.</summary>
+    private async Task<HttpResponseMessage?> SendForwardedAsync(HttpContext http, byte[] body, bool retryRefused = true)
+    {
+        var target = new Uri(handler.BaseAddress, http.Request.Path + http.Request.QueryString);
+        using var request = new HttpRequestMessage(new HttpMethod(http.Request.Method), target);
         if (body.Length > 0)
         {
-            request.Content = new ByteArrayContent(body.ToArray());
+            request.Content = new ByteArrayContent(body);
         }
 
         foreach (var header in http.Request.Headers)
@@ -76,21 +109,11 @@ public sealed class HttpFrontEnd(AppRoot app, InvocationSender sender, HttpClien
         request.Headers.TryAddWithoutValidation("X-Azure-Functions-InvocationId", Guid.NewGuid().ToString());
         try
         {
-            using var response = await proxy.SendAsync(request, http.RequestAborted);
-            http.Response.StatusCode = (int)response.StatusCode;
-            foreach (var header in response.Headers.Concat(response.Content.Headers))
-            {
-                if (!string.Equals(header.Key, "Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
-                {
-                    http.Response.Headers[header.Key] = header.Value.ToArray();
-                }
-            }
-
-            await response.Content.CopyToAsync(http.Response.Body, http.RequestAborted);
+            return await proxy.SendAsync(request, http.RequestAborted);
         }
-        catch (HttpRequestException ex)
+        catch (HttpRequestException ex) when (retryRefused && ex.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused })
         {
-            await WriteError(http, 502, $"the handler is not answering: {ex.Message}");
+            return null;
         }
     }
 

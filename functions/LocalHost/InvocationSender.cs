@@ -12,7 +12,7 @@ namespace MiniQuantDesk.Functions.LocalHost;
 /// </summary>
 public sealed class InvocationSender(HttpClient http, IHandlerEndpoint handler)
 {
-    private static readonly TimeSpan RestartPatience = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan RestartPatience = TimeSpan.FromSeconds(30);
 
     public async Task<InvocationOutcome> SendAsync(FunctionDefinition function, JsonObject payload, string? traceParent, CancellationToken ct)
     {

@@ -54,7 +54,7 @@ public sealed class ChaosCampaignTests
             SecondInstanceSwitchesPerMinute = 6,
             StorageCutsPerMinute = 120,
             StorageCutMax = TimeSpan.FromMilliseconds(200),
-            PhoneChecksPerMinute = 40,
+            PhoneChecksPerMinute = 120,
             BrokerFaultRate = 0.3,
             DiscordFaultRate = 0.5,
             DuplicateRate = 0.3,
@@ -68,9 +68,9 @@ public sealed class ChaosCampaignTests
         Assert.True(report.SecondInstanceWindows >= 1, $"{report.SecondInstanceWindows} second-instance windows");
         Assert.All(new[] { SimulatedFaultKind.RateLimit, SimulatedFaultKind.ServerError, SimulatedFaultKind.Slow, SimulatedFaultKind.Drop },
             kind => Assert.True(report.BrokerFaults[kind] >= 5, $"{report.BrokerFaults[kind]} broker {kind} faults"));
-        Assert.True(report.Phone.Checks >= 40, $"{report.Phone.Checks} checks from the phone");
+        Assert.True(report.Phone.Checks >= 60, $"{report.Phone.Checks} checks from the phone");
         Assert.Equal(0, report.Phone.Unanswered);
-        Assert.True(report.DiscordRateLimited >= 10 && report.DiscordServerErrors >= 10, $"Discord faults: {report.DiscordRateLimited} 429, {report.DiscordServerErrors} 5xx");
+        Assert.True(report.DiscordRateLimited >= 25 && report.DiscordServerErrors >= 25, $"Discord faults: {report.DiscordRateLimited} 429, {report.DiscordServerErrors} 5xx");
         Assert.True(report.DuplicatedOutputs + report.Redeliveries >= 10, "duplicate deliveries");
         Assert.True(report.Placed >= 3, $"only {report.Placed} orders placed: the campaign tested little");
 

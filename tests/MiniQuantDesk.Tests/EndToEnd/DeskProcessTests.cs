@@ -37,6 +37,12 @@ public sealed class DeskProcessTests(AzuriteFixture azurite) : IClassFixture<Azu
         using var wrongMethod = await http.PostAsync(new Uri(host.HttpBaseAddress!, "api/health"), new StringContent("{}"));
         Assert.NotEqual(200, (int)wrongMethod.StatusCode);
 
+        // A request arriving while the handler is being restarted waits for it instead of getting a 502.
+        handler.Kill();
+        using var duringRestart = await http.GetAsync(new Uri(host.HttpBaseAddress!, "api/health"));
+        Assert.Equal(200, (int)duringRestart.StatusCode);
+        Assert.Equal(1, handler.Restarts);
+
         await storage.Queue("order-intents").CreateIfNotExistsAsync();
         await storage.Queue("order-intents").SendMessageAsync("{\"this is\": \"not an intent\"}");
         var poison = storage.Queue("order-intents-poison");
