@@ -5,6 +5,7 @@ namespace MiniQuantDesk.Adapters.Discord.Transport;
 /// ("POST webhooks/123"); <see cref="Secrets"/> are scrubbed from every text that leaves the transport.
 /// <see cref="Content"/> is called once per attempt (a sent HttpContent cannot be sent again). <see cref="InOrder"/>
 /// queues the call behind others on its route; interaction follow-ups opt out (their limits are per interaction token).
+/// <see cref="Resource"/> names the call's own top-level resource for rate limits (a digest, never the token itself).
 /// </summary>
 internal sealed record DiscordCall(
     HttpMethod Method,
@@ -13,4 +14,5 @@ internal sealed record DiscordCall(
     Func<HttpContent?> Content,
     string? BotToken,
     IReadOnlyList<string> Secrets,
-    bool InOrder = true);
+    bool InOrder = true,
+    string? Resource = null);

@@ -13,7 +13,7 @@ namespace MiniQuantDesk.Adapters.Discord.Transport;
 /// <see cref="DiscordOptions.AttemptTimeout"/>, and turns every outcome into a <see cref="DiscordDelivery"/>.
 /// Calls on one route go one at a time, in order, so the desk does not race itself into 429s; interaction follow-ups
 /// do not queue (spec §5: limits are per webhook id + token, so each interaction is its own resource, and one reply
-/// waiting out its back-off must not hold up the trader's other answers). Their rate-limit knowledge is still shared.
+/// waiting out its back-off must not hold up the trader's other answers; a 429 on one blocks that interaction only).
 /// All waits run on the injected <see cref="TimeProvider"/>.
 /// </summary>
 internal sealed class DiscordTransport(HttpClient http, DiscordOptions options, TimeProvider time, ILogger logger)
@@ -53,7 +53,7 @@ internal sealed class DiscordTransport(HttpClient http, DiscordOptions options, 
         var waited = TimeSpan.Zero;
         while (true)
         {
-            var wait = buckets.WaitBefore(call.Route, time.GetUtcNow());
+            var wait = buckets.WaitBefore(call.Route, call.Resource, time.GetUtcNow());
             if (wait > TimeSpan.Zero)
             {
                 if (waited + wait > options.MaxRateLimitWait || rateLimited >= MaxRateLimitedAttempts)
@@ -71,7 +71,7 @@ internal sealed class DiscordTransport(HttpClient http, DiscordOptions options, 
             if (outcome.Status == HttpStatusCode.TooManyRequests)
             {
                 rateLimited++;
-                var (retryAfter, global, bucket) = buckets.OnTooManyRequests(call.Route, outcome.Response!, outcome.Body, time.GetUtcNow());
+                var (retryAfter, global, bucket) = buckets.OnTooManyRequests(call.Route, call.Resource, outcome.Response!, outcome.Body, time.GetUtcNow());
                 DiscordLog.RateLimited(logger, call.Route, bucket, global, retryAfter);
                 outcome.Response!.Dispose();
                 continue;
@@ -80,7 +80,7 @@ internal sealed class DiscordTransport(HttpClient http, DiscordOptions options, 
             using var response = outcome.Response;
             if (response is not null)
             {
-                buckets.Observe(call.Route, response.Headers, time.GetUtcNow());
+                buckets.Observe(call.Route, call.Resource, response.Headers, time.GetUtcNow());
             }
 
             if (response is { IsSuccessStatusCode: true })

@@ -8,22 +8,26 @@ namespace MiniQuantDesk.Adapters.Discord.Transport;
 /// What Discord's rate-limit headers said (spec §5), remembered per bucket: a route is blocked until its bucket
 /// resets once <c>X-RateLimit-Remaining</c> reached 0 (<c>X-RateLimit-Reset-After</c> seconds, no clock skew), or
 /// for a 429's <c>retry_after</c>; a global 429 blocks every route. Routes that report the same
-/// <c>X-RateLimit-Bucket</c> share one block. Thread-safe.
+/// <c>X-RateLimit-Bucket</c> share one block. A call may name its own top-level resource (an interaction's token,
+/// digested): its blocks are then its own, as Discord keeps them per webhook id + token. Thread-safe.
 /// </summary>
 internal sealed class RateLimitBuckets
 {
     private const string GlobalKey = "(global)";
+
+    // Blocks of per-interaction resources pile up (one per token that met a limit); expired ones go past this many.
+    private const int PruneAbove = 256;
     private readonly object gate = new();
     private readonly Dictionary<string, string> bucketOfRoute = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> blockedUntil = new(StringComparer.Ordinal);
 
     /// <summary>How long <paramref name="route"/> must wait before its next request (zero when free).</summary>
-    public TimeSpan WaitBefore(string route, DateTimeOffset now)
+    public TimeSpan WaitBefore(string route, string? resource, DateTimeOffset now)
     {
         lock (gate)
         {
             var until = Until(GlobalKey);
-            var own = Until(BucketKey(route));
+            var own = Until(BucketKey(route, resource));
             if (own > until)
             {
                 until = own;
@@ -34,7 +38,7 @@ internal sealed class RateLimitBuckets
     }
 
     /// <summary>Reads the bucket headers of any response; blocks the bucket when none are left.</summary>
-    public void Observe(string route, HttpResponseHeaders headers, DateTimeOffset now)
+    public void Observe(string route, string? resource, HttpResponseHeaders headers, DateTimeOffset now)
     {
         lock (gate)
         {
@@ -45,7 +49,7 @@ internal sealed class RateLimitBuckets
 
             if (Header(headers, "X-RateLimit-Remaining") == "0" && Seconds(Header(headers, "X-RateLimit-Reset-After")) is { } resetAfter)
             {
-                Block(BucketKey(route), now + resetAfter);
+                Block(BucketKey(route, resource), now + resetAfter, now);
             }
         }
     }
@@ -54,7 +58,7 @@ internal sealed class RateLimitBuckets
     /// The wait a 429 asks for: the body's <c>retry_after</c> (float seconds), else the <c>Retry-After</c> header,
     /// else the bucket's reset; one second when none is readable. Records it, globally when Discord says so.
     /// </summary>
-    public (TimeSpan Wait, bool Global, string Bucket) OnTooManyRequests(string route, HttpResponseMessage response, ReadOnlySpan<byte> body, DateTimeOffset now)
+    public (TimeSpan Wait, bool Global, string Bucket) OnTooManyRequests(string route, string? resource, HttpResponseMessage response, ReadOnlySpan<byte> body, DateTimeOffset now)
     {
         var (bodyWait, bodyGlobal) = ReadBody(body);
         var wait = bodyWait
@@ -69,27 +73,36 @@ internal sealed class RateLimitBuckets
                 bucketOfRoute[route] = bucket;
             }
 
-            var key = global ? GlobalKey : BucketKey(route);
-            Block(key, now + wait);
+            var key = global ? GlobalKey : BucketKey(route, resource);
+            Block(key, now + wait, now);
             return (wait, global, key);
         }
     }
 
-    private void Block(string key, DateTimeOffset until)
+    private void Block(string key, DateTimeOffset until, DateTimeOffset now)
     {
         if (until > Until(key))
         {
             blockedUntil[key] = until;
+        }
+
+        if (blockedUntil.Count > PruneAbove)
+        {
+            foreach (var expired in blockedUntil.Where(b => b.Value <= now).Select(b => b.Key).ToList())
+            {
+                blockedUntil.Remove(expired);
+            }
         }
     }
 
     private DateTimeOffset Until(string key) => blockedUntil.TryGetValue(key, out var until) ? until : DateTimeOffset.MinValue;
 
     // Discord's buckets are per route *and* top-level resource: the route already names the webhook id.
-    private string BucketKey(string route)
+    private string BucketKey(string route, string? resource)
     {
-        var resource = route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..];
-        return bucketOfRoute.TryGetValue(route, out var bucket) ? bucket + "@" + resource : route;
+        var named = route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+        var key = bucketOfRoute.TryGetValue(route, out var bucket) ? bucket + "@" + named : route;
+        return resource is null ? key : key + "#" + resource;
     }
 
     private static (TimeSpan? Wait, bool Global) ReadBody(ReadOnlySpan<byte> body)

@@ -1,4 +1,6 @@
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MiniQuantDesk.Adapters.Discord.Messages;
@@ -72,11 +74,13 @@ public sealed class DiscordWebhookClient
 
         var url = new Uri(transport.Options.ApiBaseUrl, $"webhooks/{applicationId}/{Uri.EscapeDataString(token)}{suffix}");
         var route = $"{method.Method} webhooks/{applicationId}{(suffix.Length == 0 ? "" : "/messages")}";
-        return SendAsync(method, url, route, message, file, token, cancellationToken, inOrder: false);
+        // Discord's limits here are per interaction token; the digest keys them without keeping the token around.
+        var resource = "interaction-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..16];
+        return SendAsync(method, url, route, message, file, token, cancellationToken, resource);
     }
 
     private Task<DiscordDelivery> SendAsync(
-        HttpMethod method, Uri url, string route, DiscordMessage message, DiscordFile? file, string secret, CancellationToken cancellationToken, bool inOrder = true)
+        HttpMethod method, Uri url, string route, DiscordMessage message, DiscordFile? file, string secret, CancellationToken cancellationToken, string? interaction = null)
     {
         var fitted = EmbedLimits.Fit(message);
         if (string.IsNullOrEmpty(fitted.Content) && fitted.Embeds.Count == 0 && file is null && fitted.Components is null)
@@ -85,7 +89,7 @@ public sealed class DiscordWebhookClient
         }
 
         var json = DiscordMessageJson.ToUtf8(fitted, file);
-        var call = new DiscordCall(method, url, route, () => Content(json, file), BotToken: null, [secret], inOrder);
+        var call = new DiscordCall(method, url, route, () => Content(json, file), BotToken: null, [secret], InOrder: interaction is null, Resource: interaction);
         return transport.SendAsync(call, cancellationToken);
     }
 

@@ -95,6 +95,25 @@ public sealed class DiscordRateLimitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_429_on_one_interaction_does_not_hold_another_but_holds_itself()
+    {
+        var clock = new ManualTimeProvider(Start);
+        var client = DiscordWebhookClient.Create(DiscordTestSetup.Options(server), clock);
+        server.Answer = (_, n) => n == 1 ? DiscordReply.TooManyRequests(3) : DiscordReply.Message($"m{n}");
+
+        var first = client.EditOriginalAsync("775799577604522054", "token-one", DiscordMessage.Text("a"));
+        await clock.WaitForTimerAsync(TimeSpan.FromSeconds(3));
+        var other = await client.EditOriginalAsync("775799577604522054", "token-two", DiscordMessage.Text("b")).WaitAsync(TimeSpan.FromSeconds(10));
+
+        // Discord keeps follow-up limits per webhook id + token (specs §5): the other interaction went straight through.
+        Assert.True(other.IsDelivered);
+        Assert.False(first.IsCompleted);
+        Assert.Equal(2, server.Requests.Count);
+        clock.Advance(TimeSpan.FromSeconds(3));
+        Assert.Equal(2, Assert.IsType<DiscordDelivery.Delivered>(await first).Attempts);
+    }
+
+    [Fact]
     public async Task A_global_429_holds_every_webhook()
     {
         var clock = new ManualTimeProvider(Start);
