@@ -218,7 +218,7 @@ public static class ChaosAudit
             NotificationsLost = notificationsLost.Count,
             NotificationsPostedTwice = postedTwice,
             HostCrashes = crashes,
-            HandlerStarts = stage.Handlers.Sum(h => h.Restarts),
+            HandlerStarts = stage.HandlerRestarts,
             Settled = settled,
             Kill = kill,
             Problems = problems,

@@ -75,6 +75,12 @@ public sealed class ChaosStage : IAsyncDisposable
     /// <summary>Crashes of hosts that were already stopped (a stopped second instance's count is kept here).</summary>
     public int RetiredCrashes { get; private set; }
 
+    /// <summary>Restarts of handlers whose instance was already stopped.</summary>
+    public int RetiredRestarts { get; private set; }
+
+    /// <summary>Handler restarts over the whole campaign, stopped second instances included.</summary>
+    public int HandlerRestarts => RetiredRestarts + Handlers.Sum(h => h.Restarts);
+
     public static async Task<ChaosStage> StartAsync(ChaosOptions options, AppRoot app, string work, string discordPublicKey, ILoggerFactory loggers, CancellationToken ct)
     {
         var secrets = ChaosSecrets.For(options.Seed);
@@ -166,6 +172,7 @@ public sealed class ChaosStage : IAsyncDisposable
             Secondary = null;
             await s.Host.DisposeAsync();
             RetiredCrashes += s.Handler.Crashes + s.Host.CrashedTriggers;
+            RetiredRestarts += s.Handler.Restarts;
         }
     }
 
