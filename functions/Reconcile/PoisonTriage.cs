@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using MiniQuantDesk.Adapters.Storage;
@@ -81,7 +80,7 @@ public sealed class PoisonTriage(PoisonQueues poison, OrderStore orders, Transac
 
         var evaluated = poisoned.Any(q => q.Queue == DeskQueues.BarTicks) ? (await sleeves.ReadAsync(ct)).Minute : null;
         var delivered = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var id in poisoned.Where(q => q.Queue == DeskQueues.Notifications).SelectMany(q => q.Oldest.Select(m => Field(m.Text, "id"))).OfType<string>())
+        foreach (var id in poisoned.Where(q => q.Queue == DeskQueues.Notifications).SelectMany(q => q.Oldest.Select(m => PoisonedWork.FieldOf(m.Text, "id"))).OfType<string>())
         {
             if (await ledger.IsDeliveredAsync(id, ct))
             {
@@ -93,19 +92,5 @@ public sealed class PoisonTriage(PoisonQueues poison, OrderStore orders, Transac
     }
 
     private static DateTimeOffset? BarDay(string text) =>
-        Field(text, "barTime") is { } bar && DateTimeOffset.TryParse(bar, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
-
-    private static string? Field(string text, string name)
-    {
-        try
-        {
-            using var json = JsonDocument.Parse(text);
-            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-                ? value.GetString() : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+        PoisonedWork.FieldOf(text, "barTime") is { } bar && DateTimeOffset.TryParse(bar, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
 }

@@ -15,6 +15,21 @@ public static class PoisonedWork
     /// <summary>What the records say: each known order's status (by client order id), the intents risk refused, the last minute evaluated, the notifications Discord took.</summary>
     public sealed record Facts(IReadOnlyDictionary<string, OrderStatus> Orders, IReadOnlySet<string> RefusedIntents, DateTimeOffset? LastEvaluatedMinute, IReadOnlySet<string>? DeliveredNotifications = null);
 
+    /// <summary>A string field of a message body, or null when the body is not a JSON object or has no such string.</summary>
+    public static string? FieldOf(string text, string name)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(text);
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+                ? value.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Why the work is known done, or null when it is not.</summary>
     public static string? DoneBecause(string queue, string text, Facts facts)
     {

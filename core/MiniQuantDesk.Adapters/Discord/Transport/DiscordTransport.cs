@@ -28,7 +28,7 @@ internal sealed class DiscordTransport(HttpClient http, DiscordOptions options, 
 
     public async Task<DiscordDelivery> SendAsync(DiscordCall call, CancellationToken cancellationToken)
     {
-        if (!call.InOrder)
+        if (call.Resource is not null)
         {
             return await SendWithRetriesAsync(call, cancellationToken).ConfigureAwait(false);
         }

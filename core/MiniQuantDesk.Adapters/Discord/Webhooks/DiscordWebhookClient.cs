@@ -89,7 +89,7 @@ public sealed class DiscordWebhookClient
         }
 
         var json = DiscordMessageJson.ToUtf8(fitted, file);
-        var call = new DiscordCall(method, url, route, () => Content(json, file), BotToken: null, [secret], InOrder: interaction is null, Resource: interaction);
+        var call = new DiscordCall(method, url, route, () => Content(json, file), BotToken: null, [secret], interaction);
         return transport.SendAsync(call, cancellationToken);
     }
 
