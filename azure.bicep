@@ -99,6 +99,8 @@ param queueNames string[] = [
   'order-tracking-poison'
   'notifications'
   'notifications-poison'
+  'discord-replies'
+  'discord-replies-poison'
 ]
 
 @description('Tables the desk keeps its state in')

@@ -89,7 +89,8 @@ public sealed class ChaosPhone(ChaosStage stage, ChaosTrader trader)
                 // A reply to an earlier ask that lands late answers the trader just as well.
                 if (tokens.Select(t => stage.Discord.Replies.GetValueOrDefault(t)).FirstOrDefault(r => r is not null) is { } reply)
                 {
-                    _done.Enqueue(new PhoneCheck(command, ask, clock.Elapsed, IsFailure(Parse(reply)), notAcknowledged, refused));
+                    var message = Parse(reply);
+                    _done.Enqueue(new PhoneCheck(command, ask, clock.Elapsed, IsFailure(message), notAcknowledged, refused, IsRescue(message)));
                     return;
                 }
             }
@@ -109,6 +110,10 @@ public sealed class ChaosPhone(ChaosStage stage, ChaosTrader trader)
             return null;
         }
     }
+
+    /// <summary>A reply another process finished after the one that deferred it died (ReplyRescue).</summary>
+    private static bool IsRescue(JsonNode? message) =>
+        message?["content"]?.GetValue<string>() is { } content && content.StartsWith("Answered late", StringComparison.Ordinal);
 
     /// <summary>A red "… failed" or "… timed out" embed: the desk answered honestly that it could not find out.</summary>
     private static bool IsFailure(JsonNode? message) =>

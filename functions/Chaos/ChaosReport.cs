@@ -116,7 +116,7 @@ public sealed record ChaosReport
         output.WriteLine(string.Create(c, $"  fills differing from the broker     {FillMismatches,7}"));
         output.WriteLine(string.Create(c, $"  positions matching                  {(PositionMismatches == 0 ? "yes" : "NO"),7}  ({Symbols} symbols held, {PositionMismatches} differ)"));
         output.WriteLine(string.Create(c, $"  P&L difference (USD)                {PnlDifference,7:F2}"));
-        output.WriteLine(string.Create(c, $"  checks from the phone answered      {Phone.Checks - Phone.Unanswered,7}  of {Phone.Checks} ({Phone.AnsweredFirstAsk} first time, {Phone.AnsweredAfterReask} after asking again, {Phone.AnsweredWithFailure} saying the broker failed)"));
+        output.WriteLine(string.Create(c, $"  checks from the phone answered      {Phone.Checks - Phone.Unanswered,7}  of {Phone.Checks} ({Phone.AnsweredFirstAsk} first time, {Phone.AnsweredAfterReask} after asking again, {Phone.AnsweredByRescue} late by a rescue after a crash, {Phone.AnsweredWithFailure} saying the broker failed)"));
         output.WriteLine(string.Create(c, $"    answer time median / slowest      {Phone.MedianAnswer.TotalSeconds,7:0.0} / {Phone.SlowestAnswer.TotalSeconds:0.0} s  (asks not acknowledged in 3 s: {Phone.NotAcknowledged}, refused by the endpoint: {Phone.Refused})"));
         output.WriteLine(string.Create(c, $"  notifications lost                  {NotificationsLost,7}  of {Notifications} (posted twice: {NotificationsPostedTwice})"));
         output.WriteLine(string.Create(c, $"  poisoned copies, work done by twin  {PoisonedDoneElsewhere,7}  (taken out of the poison queues by Reconcile, logged)"));
@@ -188,6 +188,7 @@ public sealed record ChaosReport
                 ["answeredFirstAsk"] = Phone.AnsweredFirstAsk,
                 ["answeredAfterReask"] = Phone.AnsweredAfterReask,
                 ["answeredWithFailure"] = Phone.AnsweredWithFailure,
+                ["answeredByRescue"] = Phone.AnsweredByRescue,
                 ["unanswered"] = Phone.Unanswered,
                 ["notAcknowledged"] = Phone.NotAcknowledged,
                 ["refused"] = Phone.Refused,

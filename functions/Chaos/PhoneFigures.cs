@@ -2,10 +2,10 @@ namespace MiniQuantDesk.Functions.Chaos;
 
 /// <summary>
 /// One check from the phone: answered on which ask (null: never), after how long, whether the answer was a failure
-/// embed, and the asks Discord would have shown as "The application did not respond" (no acknowledgement within
+/// embed, whether it came from a rescue (the process that deferred it died; another answered late), and the asks Discord would have shown as "The application did not respond" (no acknowledgement within
 /// its deadline, or an HTTP error from the endpoint).
 /// </summary>
-public sealed record PhoneCheck(string Command, int? AnsweredOnAsk, TimeSpan Elapsed, bool AnsweredWithFailure, int NotAcknowledged, int Refused);
+public sealed record PhoneCheck(string Command, int? AnsweredOnAsk, TimeSpan Elapsed, bool AnsweredWithFailure, int NotAcknowledged, int Refused, bool AnsweredByRescue = false);
 
 /// <summary>What the trader saw on the phone during the campaign.</summary>
 public sealed record PhoneFigures(
@@ -17,7 +17,8 @@ public sealed record PhoneFigures(
     int NotAcknowledged,
     int Refused,
     TimeSpan MedianAnswer,
-    TimeSpan SlowestAnswer)
+    TimeSpan SlowestAnswer,
+    int AnsweredByRescue = 0)
 {
     public static readonly PhoneFigures None = Of([]);
 
@@ -35,6 +36,7 @@ public sealed record PhoneFigures(
             all.Sum(c => c.NotAcknowledged),
             all.Sum(c => c.Refused),
             times.Count == 0 ? TimeSpan.Zero : times[times.Count / 2],
-            times.Count == 0 ? TimeSpan.Zero : times[^1]);
+            times.Count == 0 ? TimeSpan.Zero : times[^1],
+            answered.Count(c => c.AnsweredByRescue));
     }
 }

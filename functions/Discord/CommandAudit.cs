@@ -12,6 +12,26 @@ namespace MiniQuantDesk.Functions.Discord;
 /// </summary>
 public sealed class CommandAudit(TransactionLog log, StorageAccount storage)
 {
+    /// <summary>
+    /// What a command came to, as recorded for interaction <paramref name="interactionId"/>: null when nothing was
+    /// recorded (the command did not finish). Tokens last 15 minutes, so yesterday is read too just after midnight.
+    /// </summary>
+    public async Task<string?> FindOutcomeAsync(string interactionId, DateTimeOffset now, CancellationToken ct)
+    {
+        var id = $"discord:{interactionId}";
+        var days = now.TimeOfDay < TimeSpan.FromMinutes(20) ? new[] { now, now.AddDays(-1) } : [now];
+        foreach (var day in days)
+        {
+            var entry = (await log.ReadDayAsync(day, ct)).LastOrDefault(e => e["id"]?.ToString() == id);
+            if (entry is not null)
+            {
+                return entry["outcome"]?.ToString() ?? "done";
+            }
+        }
+
+        return null;
+    }
+
     public async Task RecordAsync(string interactionId, string userId, string command, string outcome, DateTimeOffset at, CancellationToken ct)
     {
         var id = $"discord:{interactionId}";

@@ -70,8 +70,7 @@ public sealed class DeskCommandRouter
                 : PendingConfirmation.Create(definition.Name, question.Argument, request.Now).Prompt(question.Question!, $"Confirm /{definition.Name}");
         }
 
-        // "/strategy list" only reads; the table marks /strategy as state-changing for enable/disable.
-        var changesState = definition.ChangesState && invocation.Subcommand != "list";
+        var changesState = ChangesState(definition, invocation);
         Func<CancellationToken, Task<DiscordMessage>> work = changesState
             ? async c => await AuditedAsync(interaction, invocation.ToString(), handler.RunAsync(request, c), c)
             : c => handler.RunAsync(request, c);
@@ -79,6 +78,49 @@ public sealed class DeskCommandRouter
         return definition.Slow
             ? replies.Defer(interaction, what, work, updatesMessage: false)
             : await replies.AnswerAsync(interaction, what, work, updatesMessage: false);
+    }
+
+    /// <summary>
+    /// Finishes a deferred reply whose process died before sending it (ReplyRescue found its claim run out). A read is
+    /// asked again and answered as of now; a command that changes state is never run again: the answer is the outcome
+    /// the audit recorded, or, if none was, a plain "it may not have taken effect". False when another process took
+    /// the reply first.
+    /// </summary>
+    public async Task<bool> RescueAsync(Replies.PendingReply orphan, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(orphan);
+        if (InteractionParser.Parse(System.Text.Encoding.UTF8.GetBytes(orphan.Body)).Interaction is not { } interaction)
+        {
+            throw new InvalidOperationException($"the stored interaction {orphan.InteractionId} does not parse");
+        }
+
+        Func<CancellationToken, Task<DiscordMessage>> work = interaction is { Type: InteractionType.ApplicationCommand, Command: { } invocation }
+            && options.AllowList.Allows(interaction.UserId)
+            && DeskCommands.Find(invocation.Name) is { NeedsConfirmation: false } definition
+            && !ChangesState(definition, invocation)
+            && handlers.TryGetValue(definition.Name, out var reader)
+                ? async c => Late(await reader.RunAsync(new CommandRequest(invocation, interaction.UserId!, time.GetUtcNow()), c))
+                : c => RecordedOutcomeAsync(interaction, orphan.What, c);
+        return await replies.TakeOverAsync(orphan, interaction, work, ct);
+    }
+
+    // "/strategy list" only reads; the table marks /strategy as state-changing for enable/disable.
+    private static bool ChangesState(DeskCommand definition, CommandInvocation invocation) =>
+        definition.ChangesState && invocation.Subcommand != "list";
+
+    private static DiscordMessage Late(DiscordMessage answer) => answer with
+    {
+        Content = "Answered late: the desk restarted before it could reply. Figures as of now." + (answer.Content is { Length: > 0 } c ? "\n" + c : ""),
+    };
+
+    private async Task<DiscordMessage> RecordedOutcomeAsync(Interaction interaction, string what, CancellationToken ct)
+    {
+        var outcome = await audit.FindOutcomeAsync(interaction.Id, time.GetUtcNow(), ct);
+        return outcome is null
+            ? EmbedStyle.Embed($"{what}: no confirmation", EmbedStyle.Amber,
+                "The desk restarted while working on it and recorded no outcome, so it may not have taken effect. Check /status before running it again.")
+            : EmbedStyle.Embed($"{what}: {outcome}", EmbedStyle.Grey,
+                "The desk restarted before it could reply; this is the outcome it recorded before the restart.");
     }
 
     private async Task<InteractionResponse> ClickAsync(Interaction interaction, ComponentClick component)

@@ -5,6 +5,7 @@ using MiniQuantDesk.Adapters.Discord.Notifications;
 using MiniQuantDesk.Adapters.Discord.Webhooks;
 using MiniQuantDesk.Functions.DailySummary;
 using MiniQuantDesk.Functions.Discord.Commands;
+using MiniQuantDesk.Functions.Discord.Replies;
 using MiniQuantDesk.Functions.Discord.State;
 using MiniQuantDesk.Functions.NotifyDiscord;
 
@@ -22,7 +23,10 @@ public static class DiscordServices
         services.AddSingleton<DiscordNotifier>();
         services.AddSingleton<NotificationLedger>();
         services.AddSingleton<NotificationRetryQueue>();
-        services.AddSingleton(sp => new InteractionReplies(sp.GetRequiredService<DiscordWebhookClient>(), options, TimeProvider.System, sp.GetRequiredService<ILogger<InteractionReplies>>()));
+        services.AddSingleton<PendingReplyLedger>();
+        services.AddSingleton<ReplyCheckQueue>();
+        services.AddSingleton(sp => new ReplyClaims(sp.GetRequiredService<PendingReplyLedger>(), sp.GetRequiredService<ReplyCheckQueue>(), options, TimeProvider.System, sp.GetRequiredService<ILogger<ReplyClaims>>()));
+        services.AddSingleton(sp => new InteractionReplies(sp.GetRequiredService<DiscordWebhookClient>(), options, sp.GetRequiredService<ReplyClaims>(), TimeProvider.System, sp.GetRequiredService<ILogger<InteractionReplies>>()));
         services.AddSingleton<CommandAudit>();
         services.AddSingleton<StrategySwitchStore>();
         services.AddSingleton<ProtectionLockStore>();

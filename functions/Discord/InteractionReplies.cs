@@ -4,6 +4,7 @@ using MiniQuantDesk.Adapters.Discord;
 using MiniQuantDesk.Adapters.Discord.Interactions;
 using MiniQuantDesk.Adapters.Discord.Messages;
 using MiniQuantDesk.Adapters.Discord.Webhooks;
+using MiniQuantDesk.Functions.Discord.Replies;
 
 namespace MiniQuantDesk.Functions.Discord;
 
@@ -14,8 +15,10 @@ namespace MiniQuantDesk.Functions.Discord;
 /// inline; if it runs over (a slow broker), the same deferral takes over. Work never throws out of here: a
 /// failure becomes a red embed. A reply Discord would not take (5xx, no answer, a rate limit longer than the client
 /// waits) is sent again until <see cref="ReplyPatience"/> runs out: the trader would otherwise stare at "thinking…".
+/// A deferred reply is claimed in storage (<see cref="ReplyClaims"/>) until it is sent, so that if this process dies
+/// first, another one answers it (<see cref="TakeOverAsync"/>) within the token's 15 minutes.
 /// </summary>
-public sealed class InteractionReplies(DiscordWebhookClient webhooks, DiscordOptions options, TimeProvider time, ILogger<InteractionReplies> logger)
+public sealed class InteractionReplies(DiscordWebhookClient webhooks, DiscordOptions options, ReplyClaims claims, TimeProvider time, ILogger<InteractionReplies> logger)
 {
     private readonly ConcurrentDictionary<Task, byte> running = new();
 
@@ -37,7 +40,7 @@ public sealed class InteractionReplies(DiscordWebhookClient webhooks, DiscordOpt
     public InteractionResponse Defer(Interaction interaction, string what, Func<CancellationToken, Task<DiscordMessage>> work, bool updatesMessage)
     {
         var task = RunBoundedAsync(what, work);
-        Complete(interaction, task, updatesMessage);
+        Complete(interaction, what, task, updatesMessage);
         return Deferred(updatesMessage);
     }
 
@@ -51,8 +54,25 @@ public sealed class InteractionReplies(DiscordWebhookClient webhooks, DiscordOpt
         }
 
         logger.LogInformation("{What} ran over {Budget} s: answered deferred, finishing in the background", what, InlineBudget.TotalSeconds);
-        Complete(interaction, task, updatesMessage);
+        Complete(interaction, what, task, updatesMessage);
         return Deferred(updatesMessage);
+    }
+
+    /// <summary>
+    /// Answers a reply another process deferred and did not live to send: claims it (false when another process
+    /// moved the claim first), then works and offers it here like any deferred reply.
+    /// </summary>
+    public async Task<bool> TakeOverAsync(PendingReply orphan, Interaction interaction, Func<CancellationToken, Task<DiscordMessage>> work, CancellationToken ct)
+    {
+        var lease = await claims.TakeOverAsync(orphan, ct);
+        if (lease is null)
+        {
+            return false;
+        }
+
+        logger.LogWarning("Answering {What} (interaction {Id}) for a process that died before replying", orphan.What, orphan.InteractionId);
+        Track(SendAsync(interaction, RunBoundedAsync(orphan.What, work), orphan.UpdatesMessage, Task.FromResult(lease)));
+        return true;
     }
 
     /// <summary>Waits until every deferred reply has been sent (or <paramref name="within"/> passes).</summary>
@@ -91,14 +111,30 @@ public sealed class InteractionReplies(DiscordWebhookClient webhooks, DiscordOpt
         }
     }
 
-    private void Complete(Interaction interaction, Task<DiscordMessage> work, bool updatesMessage)
+    private void Complete(Interaction interaction, string what, Task<DiscordMessage> work, bool updatesMessage) =>
+        Track(SendAsync(interaction, work, updatesMessage, claims.OpenAsync(interaction, what, updatesMessage)));
+
+    private void Track(Task sending)
     {
-        var task = SendAsync(interaction, work, updatesMessage);
-        running.TryAdd(task, 0);
-        _ = task.ContinueWith(t => running.TryRemove(t, out _), TaskScheduler.Default);
+        running.TryAdd(sending, 0);
+        _ = sending.ContinueWith(t => running.TryRemove(t, out _), TaskScheduler.Default);
     }
 
-    private async Task SendAsync(Interaction interaction, Task<DiscordMessage> work, bool updatesMessage)
+    private async Task SendAsync(Interaction interaction, Task<DiscordMessage> work, bool updatesMessage, Task<ReplyLease> claim)
+    {
+        try
+        {
+            await OfferAsync(interaction, work, updatesMessage);
+        }
+        finally
+        {
+            // The claim is written beside the work and the offers, never in their way (storage may be slow when the
+            // answer is ready); it is closed once the reply is delivered or given up.
+            await using var lease = await claim;
+        }
+    }
+
+    private async Task OfferAsync(Interaction interaction, Task<DiscordMessage> work, bool updatesMessage)
     {
         var message = await work;
         if (updatesMessage)

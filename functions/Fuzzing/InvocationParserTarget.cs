@@ -26,6 +26,7 @@ public static class InvocationParserTarget
         ["PlaceOrder"] = m => OrderIntentMessage.Parse(m),
         ["TrackOrder"] = m => TrackOrderMessage.Parse(m),
         ["NotifyDiscord"] = m => NotificationMessage.Parse(m),
+        ["ReplyRescue"] = m => ReplyRescue.ReplyCheckMessage.Parse(m),
     };
 
     public static FuzzTally Run(AppRoot app, long inputs, ulong seed)

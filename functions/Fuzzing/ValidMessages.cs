@@ -33,6 +33,11 @@ public static class ValidMessages
             new Notification("order-placed-sma-SPY", "order-placed", "Bought 3 SPY", "market order sent", Minute).ToJson(),
             WithFields(new Notification("risk-drift-1", "position-drift", "Drift", "SPY 3 vs 2", Minute).ToJson()),
         ],
+        ["ReplyRescue"] =
+        [
+            new ReplyRescue.ReplyCheckMessage("786008729715212345", Minute.AddMinutes(15)).ToJson(),
+            new ReplyRescue.ReplyCheckMessage("1", null).ToJson(),
+        ],
     };
 
     private static JsonObject WithFields(JsonObject notification)

@@ -49,6 +49,7 @@ public static class DeskServices
         services.AddSingleton<IDeskFunction, NotifyDiscord.NotifyDiscordFunction>();
         services.AddSingleton<IDeskFunction, DiscordInteractions.DiscordInteractionsFunction>();
         services.AddSingleton<IDeskFunction, HealthFunction>();
+        services.AddSingleton<IDeskFunction, ReplyRescue.ReplyRescueFunction>();
         Dashboard.DashboardServices.Add(services);
         services.AddSingleton(sp => new InvocationHold(settings.Desk.StorageOutageHold, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<InvocationHold>>()));
         services.AddSingleton<FunctionDispatcher>();

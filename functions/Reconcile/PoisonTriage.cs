@@ -88,7 +88,7 @@ public sealed class PoisonTriage(PoisonQueues poison, OrderStore orders, Transac
             }
         }
 
-        return new PoisonedWork.Facts(known, refused, evaluated, delivered);
+        return new PoisonedWork.Facts(known, refused, evaluated, delivered, now);
     }
 
     private static DateTimeOffset? BarDay(string text) =>

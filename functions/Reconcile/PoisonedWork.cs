@@ -12,8 +12,8 @@ namespace MiniQuantDesk.Functions.Reconcile;
 /// </summary>
 public static class PoisonedWork
 {
-    /// <summary>What the records say: each known order's status (by client order id), the intents risk refused, the last minute evaluated, the notifications Discord took.</summary>
-    public sealed record Facts(IReadOnlyDictionary<string, OrderStatus> Orders, IReadOnlySet<string> RefusedIntents, DateTimeOffset? LastEvaluatedMinute, IReadOnlySet<string>? DeliveredNotifications = null);
+    /// <summary>What the records say: each known order's status (by client order id), the intents risk refused, the last minute evaluated, the notifications Discord took; and the time of the triage.</summary>
+    public sealed record Facts(IReadOnlyDictionary<string, OrderStatus> Orders, IReadOnlySet<string> RefusedIntents, DateTimeOffset? LastEvaluatedMinute, IReadOnlySet<string>? DeliveredNotifications = null, DateTimeOffset? Now = null);
 
     /// <summary>A string field of a message body, or null when the body is not a JSON object or has no such string.</summary>
     public static string? FieldOf(string text, string name)
@@ -61,6 +61,10 @@ public static class PoisonedWork
                     $"minute {minute:HH:mm}Z was evaluated (last evaluated {last:HH:mm}Z)",
                 DeskQueues.Notifications when Text("id") is { Length: > 0 } id && facts.DeliveredNotifications?.Contains(id) == true =>
                     $"notification {id} was delivered",
+                // Past its interaction token's life nothing more can be posted for a reply check, by anyone.
+                DeskQueues.DiscordReplies when Text("expiresAt") is { } e && DateTimeOffset.TryParse(e, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var expires)
+                    && facts.Now is { } now && now >= expires =>
+                    $"the interaction token of reply check {Text("interactionId")} expired at {expires:HH:mm}Z",
                 _ => null,
             };
         }

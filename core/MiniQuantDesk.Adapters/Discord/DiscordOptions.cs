@@ -59,6 +59,12 @@ public sealed class DiscordOptions
     /// <summary>Most time one call may spend waiting on rate limits before it gives up (RateLimitedGaveUp).</summary>
     public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a process's claim on a deferred reply lasts without renewal (renewed every quarter of it). A reply
+    /// whose claim ran out (its process died) is finished by another process: the longest a crash delays an answer.
+    /// </summary>
+    public TimeSpan ReplyLease { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>How far a signed timestamp may be from now, either way.</summary>
     public TimeSpan SignatureTolerance { get; set; } = DiscordSignatureVerifier.DefaultTolerance;
 
@@ -85,6 +91,7 @@ public sealed class DiscordOptions
         o.AttemptTimeout = ConfigReader.TimeSpan(section, nameof(AttemptTimeout), o.AttemptTimeout, errors);
         o.RetryBaseDelay = ConfigReader.TimeSpan(section, nameof(RetryBaseDelay), o.RetryBaseDelay, errors);
         o.MaxRateLimitWait = ConfigReader.TimeSpan(section, nameof(MaxRateLimitWait), o.MaxRateLimitWait, errors);
+        o.ReplyLease = ConfigReader.TimeSpan(section, nameof(ReplyLease), o.ReplyLease, errors);
         o.SignatureTolerance = ConfigReader.TimeSpan(section, nameof(SignatureTolerance), o.SignatureTolerance, errors);
         o.MaxRetries = ConfigReader.Int(section, nameof(MaxRetries), o.MaxRetries, errors);
 
@@ -179,6 +186,11 @@ public sealed class DiscordOptions
         if (MaxRateLimitWait < TimeSpan.Zero)
         {
             errors.Add($"Discord:MaxRateLimitWait must be >= 0, was {MaxRateLimitWait}");
+        }
+
+        if (ReplyLease < TimeSpan.FromSeconds(1) || ReplyLease > TimeSpan.FromMinutes(5))
+        {
+            errors.Add($"Discord:ReplyLease must be between 00:00:01 and 00:05:00 (the interaction token lasts 15 minutes), was {ReplyLease}");
         }
 
         return errors;

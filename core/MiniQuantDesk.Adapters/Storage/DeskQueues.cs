@@ -8,5 +8,8 @@ public static class DeskQueues
     public const string OrderTracking = "order-tracking";
     public const string Notifications = "notifications";
 
-    public static IReadOnlyList<string> All { get; } = [BarTicks, OrderIntents, OrderTracking, Notifications];
+    /// <summary>Delayed checks that a deferred Discord reply was delivered; the rescue of one a crash left unsent.</summary>
+    public const string DiscordReplies = "discord-replies";
+
+    public static IReadOnlyList<string> All { get; } = [BarTicks, OrderIntents, OrderTracking, Notifications, DiscordReplies];
 }

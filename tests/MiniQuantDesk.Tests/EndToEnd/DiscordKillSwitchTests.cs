@@ -30,7 +30,7 @@ public sealed class DiscordKillSwitchTests(AzuriteFixture azurite) : IClassFixtu
         ["Discord__Webhooks__System"] = discord.Webhook("100000000000000001", "system-token").ToString(),
     };
 
-    private static async Task<JsonObject> PostAsync(HttpClient http, Uri url, byte[] body)
+    internal static async Task<JsonObject> PostAsync(HttpClient http, Uri url, byte[] body)
     {
         var timestamp = InteractionSigner.Now();
         using var content = new ByteArrayContent(body);

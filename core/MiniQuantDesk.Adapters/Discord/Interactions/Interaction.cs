@@ -16,6 +16,12 @@ public sealed record Interaction(
     CommandInvocation? Command,
     ComponentClick? Component)
 {
+    /// <summary>
+    /// The request body exactly as signed, kept so a deferred reply can be finished by another process after a crash
+    /// (it holds the token too: store it only where the token may go, and only for the token's 15 minutes).
+    /// </summary>
+    public ReadOnlyMemory<byte> Body { get; init; }
+
     public override string ToString() =>
         $"Interaction {{ Type = {Type}, Id = {Id}, ApplicationId = {ApplicationId}, Token = ****, UserId = {UserId}, " +
         $"GuildId = {GuildId}, ChannelId = {ChannelId}, Command = {Command}, Component = {Component?.CustomId} }}";

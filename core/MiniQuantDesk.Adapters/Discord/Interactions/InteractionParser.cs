@@ -18,7 +18,8 @@ public static class InteractionParser
         try
         {
             using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxDepth });
-            return Parse(document.RootElement);
+            var parsed = Parse(document.RootElement);
+            return parsed.Interaction is { } interaction ? InteractionParseResult.Ok(interaction with { Body = body }) : parsed;
         }
         catch (JsonException ex)
         {

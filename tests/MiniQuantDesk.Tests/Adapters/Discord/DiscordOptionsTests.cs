@@ -70,6 +70,8 @@ public sealed class DiscordOptionsTests
     [InlineData("Discord:Verbosity:OrderFilled", "1", "Discord:Verbosity:OrderFilled")]
     [InlineData("Discord:AttemptTimeout", "soon", "Discord:AttemptTimeout")]
     [InlineData("Discord:MaxRetries", "50", "Discord:MaxRetries must be between 0 and 10")]
+    [InlineData("Discord:ReplyLease", "00:00:00.500", "Discord:ReplyLease must be between 00:00:01 and 00:05:00")]
+    [InlineData("Discord:ReplyLease", "00:20:00", "Discord:ReplyLease must be between 00:00:01 and 00:05:00")]
     public void A_bad_setting_is_named(string key, string value, string expected)
     {
         var errors = FromSettings((key, value)).Validate();

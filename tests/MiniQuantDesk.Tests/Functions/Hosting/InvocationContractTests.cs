@@ -174,10 +174,10 @@ public sealed class InvocationContractTests
     }
 
     [Fact]
-    public void Every_function_folder_of_the_app_has_an_implementation_and_the_ten_exist()
+    public void Every_function_folder_of_the_app_has_an_implementation_and_the_eleven_exist()
     {
         var app = AppRoot.Load(AppContext.BaseDirectory);
-        string[] expected = ["BarPoll", "DailySummary", "Dashboard", "DiscordInteractions", "EvaluateStrategies", "Health", "NotifyDiscord", "PlaceOrder", "Reconcile", "TrackOrder"];
+        string[] expected = ["BarPoll", "DailySummary", "Dashboard", "DiscordInteractions", "EvaluateStrategies", "Health", "NotifyDiscord", "PlaceOrder", "Reconcile", "ReplyRescue", "TrackOrder"];
 
         Assert.Equal(expected, app.Functions.Select(f => f.Name).Order(StringComparer.Ordinal));
         Assert.True(app.Find("Health")!.IsForwardedHttp(app.Host.EnableForwardingHttpRequest));

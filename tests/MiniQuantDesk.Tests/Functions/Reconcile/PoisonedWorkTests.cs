@@ -70,4 +70,15 @@ public sealed class PoisonedWorkTests
     [Fact]
     public void Without_any_evaluation_recorded_no_tick_is_done() =>
         Assert.Null(PoisonedWork.DoneBecause(DeskQueues.BarTicks, """{"minute":"2019-02-12T15:00:00Z"}""", Facts with { LastEvaluatedMinute = null }));
+
+    [Fact]
+    public void A_reply_check_is_done_once_its_interaction_token_expired_and_not_before()
+    {
+        const string check = """{"kind":"reply-check","interactionId":"786008729715212345","expiresAt":"2019-02-12T15:15:00.0000000+00:00"}""";
+
+        Assert.Equal("the interaction token of reply check 786008729715212345 expired at 15:15Z",
+            PoisonedWork.DoneBecause(DeskQueues.DiscordReplies, check, Facts with { Now = new DateTimeOffset(2019, 2, 12, 15, 15, 0, TimeSpan.Zero) }));
+        Assert.Null(PoisonedWork.DoneBecause(DeskQueues.DiscordReplies, check, Facts with { Now = new DateTimeOffset(2019, 2, 12, 15, 14, 59, TimeSpan.Zero) }));
+        Assert.Null(PoisonedWork.DoneBecause(DeskQueues.DiscordReplies, """{"interactionId":"786008729715212345"}""", Facts with { Now = DateTimeOffset.MaxValue }));
+    }
 }
