@@ -111,8 +111,12 @@ public sealed class InteractionReplies(DiscordWebhookClient webhooks, DiscordOpt
         }
     }
 
-    private void Complete(Interaction interaction, string what, Task<DiscordMessage> work, bool updatesMessage) =>
-        Track(SendAsync(interaction, work, updatesMessage, claims.OpenAsync(interaction, what, updatesMessage)));
+    private void Complete(Interaction interaction, string what, Task<DiscordMessage> work, bool updatesMessage)
+    {
+        // Off the request's thread: the acknowledgement must not wait on the storage client.
+        var claim = Task.Run(() => claims.OpenAsync(interaction, what, updatesMessage));
+        Track(SendAsync(interaction, work, updatesMessage, claim));
+    }
 
     private void Track(Task sending)
     {

@@ -70,6 +70,7 @@ public sealed class ChaosCampaignTests
             kind => Assert.True(report.BrokerFaults[kind] >= 5, $"{report.BrokerFaults[kind]} broker {kind} faults"));
         Assert.True(report.Phone.Checks >= 60, $"{report.Phone.Checks} checks from the phone");
         Assert.Equal(0, report.Phone.Unanswered);
+        Assert.True(report.Phone.AnsweredByRescue >= 1, "no reply lost with a killed handler was rescued (30 kills a minute lose some)");
         Assert.True(report.DiscordRateLimited >= 25 && report.DiscordServerErrors >= 25, $"Discord faults: {report.DiscordRateLimited} 429, {report.DiscordServerErrors} 5xx");
         Assert.True(report.DuplicatedOutputs + report.Redeliveries >= 10, "duplicate deliveries");
         Assert.True(report.Placed >= 3, $"only {report.Placed} orders placed: the campaign tested little");
