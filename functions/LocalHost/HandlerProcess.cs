@@ -197,8 +197,9 @@ public sealed class HandlerProcess(AppRoot app, IReadOnlyDictionary<string, stri
             try
             {
                 await Task.Delay(backoff, ct);
-                await LaunchAsync(ct);
+                // Counted when it starts: a start cut short (a kill during start-up) is a restart too.
                 Restarts++;
+                await LaunchAsync(ct);
                 backoff = TimeSpan.FromMilliseconds(250);
             }
             catch (OperationCanceledException)

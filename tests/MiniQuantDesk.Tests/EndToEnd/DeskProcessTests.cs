@@ -70,10 +70,12 @@ public sealed class DeskProcessTests(AzuriteFixture azurite) : IClassFixture<Azu
         {
             var first = handler.ProcessId;
             handler.Kill();
-            for (var i = 0; i < 300 && (handler.Restarts == 0 || handler.ProcessId is null); i++)
+            for (var i = 0; i < 300 && handler.Restarts == 0; i++)
             {
                 await Task.Delay(50);
             }
+
+            await handler.WaitUntilRunningAsync(TimeSpan.FromSeconds(15), CancellationToken.None);
 
             Assert.Equal(1, handler.Restarts);
             Assert.NotEqual(first, handler.ProcessId);
