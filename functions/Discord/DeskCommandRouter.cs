@@ -86,14 +86,10 @@ public sealed class DeskCommandRouter
     /// the audit recorded, or, if none was, a plain "it may not have taken effect". False when another process took
     /// the reply first.
     /// </summary>
-    public async Task<bool> RescueAsync(Replies.PendingReply orphan, CancellationToken ct)
+    public async Task<bool> RescueAsync(Replies.PendingReply orphan, Interaction interaction, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(orphan);
-        if (InteractionParser.Parse(System.Text.Encoding.UTF8.GetBytes(orphan.Body)).Interaction is not { } interaction)
-        {
-            throw new InvalidOperationException($"the stored interaction {orphan.InteractionId} does not parse");
-        }
-
+        ArgumentNullException.ThrowIfNull(interaction);
         Func<CancellationToken, Task<DiscordMessage>> work = interaction is { Type: InteractionType.ApplicationCommand, Command: { } invocation }
             && options.AllowList.Allows(interaction.UserId)
             && DeskCommands.Find(invocation.Name) is { NeedsConfirmation: false } definition

@@ -1,4 +1,6 @@
+using System.Text;
 using Microsoft.Extensions.Logging;
+using MiniQuantDesk.Adapters.Discord.Interactions;
 using MiniQuantDesk.Functions.Discord;
 using MiniQuantDesk.Functions.Discord.Replies;
 using MiniQuantDesk.Functions.Hosting.Functions;
@@ -39,7 +41,14 @@ public sealed class ReplyRescueFunction(ReplyClaims claims, DeskCommandRouter ro
             return;
         }
 
-        var rescued = await router.RescueAsync(pending, cancellationToken);
+        if (InteractionParser.Parse(Encoding.UTF8.GetBytes(pending.Body)).Interaction is not { } interaction || interaction.Id != pending.InteractionId)
+        {
+            await claims.AbandonAsync(pending, cancellationToken);
+            context.Logger.LogError("Gave up the reply to interaction {Id}: its stored body is not that interaction", pending.InteractionId);
+            return;
+        }
+
+        var rescued = await router.RescueAsync(pending, interaction, cancellationToken);
         context.Log(rescued
             ? $"rescued the reply to {pending.What} (interaction {pending.InteractionId}): its process died {(now - pending.LeaseUntil).TotalSeconds:0} s ago"
             : $"the reply to {pending.What} (interaction {pending.InteractionId}) was claimed by another process first");

@@ -173,11 +173,27 @@ public sealed class ReplyRescueTests(AzuriteFixture azurite) : IClassFixture<Azu
         var orphan = await DiedAfterDeferringAsync(desk, interaction, "/pnl");
         var router = desk.Get<DeskCommandRouter>();
 
-        var taken = await Task.WhenAll(router.RescueAsync(orphan, CancellationToken.None), router.RescueAsync(orphan, CancellationToken.None));
+        var taken = await Task.WhenAll(router.RescueAsync(orphan, interaction, CancellationToken.None), router.RescueAsync(orphan, interaction, CancellationToken.None));
         await desk.Get<InteractionReplies>().DrainAsync(TimeSpan.FromSeconds(30));
 
         Assert.Single(taken, t => t);
         Assert.Single(EditsOf(desk, interaction));
+    }
+
+    [Fact]
+    public async Task A_stored_body_that_is_not_its_interaction_is_given_up_without_a_post()
+    {
+        await using var desk = await DiscordDesk.StartAsync(azurite);
+        var interaction = Parse(InteractionSigner.Command("positions"));
+        var other = Parse(InteractionSigner.Command("orders"));
+        var ledger = desk.Get<PendingReplyLedger>();
+        var orphan = await DiedAfterDeferringAsync(desk, interaction with { Body = other.Body }, "/positions");
+        Assert.NotNull(orphan);
+
+        await CheckAsync(desk, interaction.Id);
+
+        Assert.DoesNotContain(desk.Discord.Requests, r => r.Method == "PATCH");
+        Assert.Null(await ledger.FindAsync(interaction.Id, CancellationToken.None));
     }
 
     [Theory]
