@@ -62,7 +62,7 @@ public sealed class RiskScreen
         InputsAreSane(f) && !_requireQuote && PriceInBand(f) && !StaleBar(f) && WithinLimits(f) && OrderRateOk(f) && PdtOk(f);
 
     /// <summary>What <c>RiskInputs.Read</c> and the intent check refuse as missing or absurd.</summary>
-    // The bounds through DecimalBounds: the same comparisons, most of them settled in double.
+    // Round bounds the inputs are nowhere near: settled in double (exactly, see DecimalBounds) rather than by rescaling decimals.
     private bool InputsAreSane(in RiskFigures f) =>
         (f.Side is OrderSide.Buy or OrderSide.Sell)
         && f.Quantity > 0 && DecimalBounds.AtMost(f.Quantity, RiskInputs.MaxQuantity)
