@@ -18,7 +18,7 @@ public sealed class DecimalBoundsTests
 
     private static readonly Gen<decimal> Anywhere = Gen.Frequency(
         (4, Near),
-        (4, Gen.Select(Gen.Long, Gen.Int[0, 28]).Select((m, scale) => new decimal(m) / Pow10(scale))),
+        (4, Gen.Select(Gen.Long, Gen.Int[0, 28]).Select((m, scale) => new decimal(m) * Step(scale))),
         (1, Gen.OneOf(0m, -0m, decimal.MaxValue, decimal.MinValue, 1e-28m, -1e-28m, RiskOptions.SaneUsdLimit * 1.0000000000000000m)));
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class DecimalBoundsTests
     public void The_drawdown_limit_is_the_decimal_comparison() =>
         Gen.Select(Gen.Int[1, 2_000_000_000], Gen.Int[0, 6], Gen.Int[1, 10_000], Gen.Int[-3, 3], Gen.Int[0, 20]).Sample((cents, scale, pctHundredths, steps, extra) =>
         {
-            var peak = cents / Pow10(scale);
+            var peak = cents * Step(scale);
             var pct = pctHundredths / 100m;
             var equity = (peak * (1m - (pct / 100m))) + (steps * Step(scale + extra));
             foreach (var (e, day, all, dayPct, allPct) in new[]
@@ -66,16 +66,6 @@ public sealed class DecimalBoundsTests
         }
     }
 
-    private static decimal Step(int scale) => 1m / Pow10(Math.Min(scale, 28));
-
-    private static decimal Pow10(int scale)
-    {
-        var p = 1m;
-        for (var i = 0; i < scale; i++)
-        {
-            p *= 10m;
-        }
-
-        return p;
-    }
+    // 10^-scale, written directly (mantissa 1).
+    private static decimal Step(int scale) => new(1, 0, 0, false, (byte)Math.Min(scale, 28));
 }
