@@ -23,6 +23,9 @@ internal sealed class SimulatedBroker
     private readonly List<ClosedTrade> _closed = [];
     private readonly List<DateOnly> _dayTradeSessions = [];
 
+    // SharesHeld as of the last fill: positions change only through Fill, and every equity row asks for it.
+    private decimal? _sharesHeld;
+
     public SimulatedBroker(SymbolBook[] symbols, decimal initialCash, CommissionModel commission)
     {
         _symbols = symbols;
@@ -64,7 +67,9 @@ internal sealed class SimulatedBroker
     }
 
     /// <summary>Σ shares over the symbols (flat ones add nothing: whole-share zeros, so the sum is the same).</summary>
-    public decimal SharesHeld()
+    public decimal SharesHeld() => _sharesHeld ??= SumOfShares();
+
+    private decimal SumOfShares()
     {
         var shares = 0m;
         foreach (var symbol in _symbols)
@@ -158,6 +163,7 @@ internal sealed class SimulatedBroker
         var commission = _commission.For(quantity);
         Book.Apply(symbol.Slot, side, quantity, price, commission);
         symbol.SetPosition(Book.QuantityOf(symbol.Slot), Book.CostBasisOf(symbol.Slot));
+        _sharesHeld = null;
 
         if (side == OrderSide.Buy)
         {

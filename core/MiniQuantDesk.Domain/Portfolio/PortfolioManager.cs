@@ -34,6 +34,9 @@ public sealed class PortfolioManager
     private readonly string[] _strategies;
     private readonly string[] _symbols;
     private readonly decimal[] _sleeves;
+
+    // Sleeve != 0, kept in step with _sleeves so MayChange, asked on every bar, reads flags instead of decimals.
+    private readonly bool[] _filled;
     private readonly PortfolioOptions _options;
     private readonly decimal _sleeveShare;
     private readonly string _setHash;
@@ -63,6 +66,7 @@ public sealed class PortfolioManager
         _symbols = [.. symbols];
         _options = options;
         _sleeves = new decimal[_strategies.Length * _symbols.Length];
+        _filled = new bool[_sleeves.Length];
         _sleeveShare = options.Allocation / (_strategies.Length * _symbols.Length);
         StrategySet = string.Join('+', _strategies.Order(StringComparer.Ordinal));
         _setHash = IntentId.SetHash(StrategySet);
@@ -90,6 +94,7 @@ public sealed class PortfolioManager
         }
 
         _sleeves[(symbol * _strategies.Length) + strategy] = shares;
+        _filled[(symbol * _strategies.Length) + strategy] = shares != 0m;
     }
 
     /// <summary>
@@ -119,17 +124,20 @@ public sealed class PortfolioManager
     public bool TryDecide(in Bar bar, int symbol, ReadOnlySpan<SignalKind> signals, decimal positionQuantity, decimal equity, bool sessionClosing, out OrderSide side, out decimal quantity)
     {
         var sleeves = SleevesOf(bar, symbol, signals);
+        var filled = _filled.AsSpan(symbol * _strategies.Length, _strategies.Length);
         side = OrderSide.Buy;
         quantity = 0m;
         if (sessionClosing && _options.FlattenAtSessionClose)
         {
             sleeves.Clear();
+            filled.Clear();
             return positionQuantity > 0m && Order(OrderSide.Sell, positionQuantity, out side, out quantity);
         }
 
         if (positionQuantity == 0m)
         {
             sleeves.Clear();
+            filled.Clear();
         }
 
         // Only a Sell that would empty a sleeve is a disagreement: level-style strategies (VWAP: "above
@@ -146,6 +154,7 @@ public sealed class PortfolioManager
             {
                 case SignalKind.Sell when sleeves[k] > 0m:
                     sleeves[k] = 0m;
+                    filled[k] = false;
                     changed = true;
                     break;
                 case SignalKind.Buy when !anySell && sleeves[k] == 0m:
@@ -153,6 +162,7 @@ public sealed class PortfolioManager
                     if (shares >= 1m)
                     {
                         sleeves[k] = shares;
+                        filled[k] = true;
                         changed = true;
                     }
 
@@ -192,12 +202,12 @@ public sealed class PortfolioManager
             return true;
         }
 
-        var sleeves = _sleeves.AsSpan(symbol * _strategies.Length, _strategies.Length);
+        var filled = _filled.AsSpan(symbol * _strategies.Length, _strategies.Length);
         var flat = positionQuantity == 0m;
         var buysEmpty = false;
-        for (var k = 0; k < sleeves.Length && k < signals.Length; k++)
+        for (var k = 0; k < filled.Length && k < signals.Length; k++)
         {
-            var empty = flat || sleeves[k] == 0m;
+            var empty = flat || !filled[k];
             if (signals[k] == SignalKind.Sell && !empty)
             {
                 return true;

@@ -61,8 +61,30 @@ public static class DrawdownBreaker
     }
 
     // Compared as (peak - equity) * 100 >= pct * peak: no division, so no overflow on tiny peaks.
-    private static bool Reached(decimal equity, decimal peak, decimal pct) =>
-        peak > 0 && (peak - equity) * 100m >= pct * peak;
+    private static bool Reached(decimal equity, decimal peak, decimal pct)
+    {
+        if (peak <= 0)
+        {
+            return false;
+        }
+
+        // Settled in double when the two sides are clearly apart: each converted operand is within 2^-50 of
+        // its decimal, so the double sides are within 2^-48 × (100·(|peak| + |equity|) + |pct·peak|) of the
+        // exact ones, far inside the slack; the decimal ones are exact or within 1e-28 relative. Magnitudes
+        // stay where the decimal products cannot overflow, so no exception the decimal form throws is lost.
+        double p = (double)peak, e = (double)equity, q = (double)pct;
+        if (p < 1e24 && Math.Abs(e) < 1e24 && Math.Abs(q) < 1e4)
+        {
+            var gap = ((p - e) * 100) - (q * p);
+            var slack = 1e-12 * ((100 * (p + Math.Abs(e))) + Math.Abs(q * p));
+            if (gap > slack || gap < -slack)
+            {
+                return gap > 0;
+            }
+        }
+
+        return (peak - equity) * 100m >= pct * peak;
+    }
 
     private static decimal Percent(decimal peak, decimal equity)
     {

@@ -62,20 +62,26 @@ public sealed class RiskScreen
         InputsAreSane(f) && !_requireQuote && PriceInBand(f) && !StaleBar(f) && WithinLimits(f) && OrderRateOk(f) && PdtOk(f);
 
     /// <summary>What <c>RiskInputs.Read</c> and the intent check refuse as missing or absurd.</summary>
+    // Round bounds the inputs are nowhere near: settled in double (exactly, see DecimalBounds) rather than by rescaling decimals.
     private bool InputsAreSane(in RiskFigures f) =>
         (f.Side is OrderSide.Buy or OrderSide.Sell)
-        && f.Quantity > 0 && f.Quantity <= RiskInputs.MaxQuantity
+        && f.Quantity > 0 && DecimalBounds.AtMost(f.Quantity, RiskInputs.MaxQuantity)
         && (_fractional || decimal.Truncate(f.Quantity) == f.Quantity)
-        && RiskInputs.SanePrice(f.ReferencePrice)
-        && RiskInputs.SanePrice(f.LastClose) && f.LastBarStart <= f.Now
-        && f.Equity >= 0 && f.Equity <= Sane && f.BuyingPower >= 0 && f.BuyingPower <= Sane && Math.Abs(f.Cash) <= Sane
+        && SanePrice(f.ReferencePrice)
+        && SanePrice(f.LastClose) && f.LastBarStart <= f.Now
+        && f.Equity >= 0 && SaneUsd(f.Equity) && f.BuyingPower >= 0 && SaneUsd(f.BuyingPower) && SaneUsd(Math.Abs(f.Cash))
         && f.DayTradeCount is not < 0
-        && f.PositionCount <= RiskInputs.MaxCollectionSize && f.LargestPositionQuantity <= RiskInputs.MaxQuantity && f.LargestPositionValueUsd <= Sane
-        && f.ReservedTotalUsd >= 0 && f.ReservedTotalUsd <= Sane && f.ReservedSymbolCount <= RiskInputs.MaxCollectionSize
-        && (f.ReservedSymbolCount == 0 || (f.SmallestReservedUsd >= 0 && f.LargestReservedUsd <= Sane))
-        && Math.Abs(f.DayRealisedUsd) <= Sane && Math.Abs(f.DayUnrealisedUsd) <= Sane
-        && f.DayPeak >= 0.01m && f.DayPeak <= Sane && f.AllTimePeak >= 0.01m && f.AllTimePeak <= Sane
+        && f.PositionCount <= RiskInputs.MaxCollectionSize && DecimalBounds.AtMost(f.LargestPositionQuantity, RiskInputs.MaxQuantity) && SaneUsd(f.LargestPositionValueUsd)
+        && f.ReservedTotalUsd >= 0 && SaneUsd(f.ReservedTotalUsd) && f.ReservedSymbolCount <= RiskInputs.MaxCollectionSize
+        && (f.ReservedSymbolCount == 0 || (f.SmallestReservedUsd >= 0 && SaneUsd(f.LargestReservedUsd)))
+        && SaneUsd(Math.Abs(f.DayRealisedUsd)) && SaneUsd(Math.Abs(f.DayUnrealisedUsd))
+        && DecimalBounds.AtLeast(f.DayPeak, 0.01m) && SaneUsd(f.DayPeak) && DecimalBounds.AtLeast(f.AllTimePeak, 0.01m) && SaneUsd(f.AllTimePeak)
         && f.RecentOrderCount <= RiskInputs.MaxCollectionSize && f.LockCount <= RiskInputs.MaxCollectionSize;
+
+    private static bool SaneUsd(decimal x) => DecimalBounds.AtMost(x, Sane);
+
+    private static bool SanePrice(decimal price) =>
+        DecimalBounds.AtLeast(price, RiskInputs.MinPrice) && DecimalBounds.AtMost(price, RiskInputs.MaxPrice);
 
     private bool PriceInBand(in RiskFigures f) =>
         !(Math.Abs(f.ReferencePrice - f.LastClose) * 100m > _maxPriceDeviationPct * f.LastClose);

@@ -34,6 +34,31 @@ public sealed class ExactMeanSpreadTests
             }
         });
 
+    // Any scale 0..9, magnitudes up to ~1e9 (around where the 10^-6 units leave the double shortcut, 2^46 units
+    // ≈ 7e7), ties from repeated values.
+    private static readonly Gen<decimal> AnyValue = Gen.Frequency(
+        (6, Value),
+        (3, Gen.Select(Gen.Long[-1_000_000_000_000_000L, 1_000_000_000_000_000L], Gen.Int[0, 9]).Select((m, scale) => new decimal(m) * new decimal(1, 0, 0, false, (byte)scale))),
+        (2, Gen.Select(Gen.Long[70_368_000_000_000L, 70_369_000_000_000L], Gen.Int[4, 7], Gen.Bool).Select((m, scale, minus) => new decimal(minus ? -m : m) * new decimal(1, 0, 0, false, (byte)scale))));
+
+    [Fact]
+    public void Sign_equals_the_comparison_of_the_means_in_decimal() =>
+        Gen.Select(Gen.Int[1, 6], Gen.Int[1, 12], AnyValue.Array[1, 60]).Sample((fast, extra, values) =>
+        {
+            var slow = fast + extra;
+            var spread = new ExactMeanSpread(fast, slow);
+            for (var i = 0; i < values.Length; i++)
+            {
+                spread.Add(values[i]);
+                if (i + 1 >= slow)
+                {
+                    var fastSum = values[(i + 1 - fast)..(i + 1)].Sum();
+                    var slowSum = values[(i + 1 - slow)..(i + 1)].Sum();
+                    Assert.Equal((fastSum * slow).CompareTo(slowSum * fast), spread.Sign());
+                }
+            }
+        }, iter: 20_000);
+
     [Fact]
     public void An_exact_tie_is_zero_and_a_cent_either_way_is_not()
     {

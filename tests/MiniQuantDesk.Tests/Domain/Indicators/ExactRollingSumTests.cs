@@ -24,6 +24,26 @@ public sealed class ExactRollingSumTests
         }, iter: 200);
     }
 
+    /// <summary>
+    /// Each value is held exactly (one conversion to units per value, by the double shortcut or from the bits):
+    /// signed values of every scale, around the shortcut's 2^46-unit limit and decimal's 64-bit mantissas.
+    /// </summary>
+    [Fact]
+    public void Each_value_converts_to_units_exactly()
+    {
+        var magnitude = Gen.Frequency(
+            (4, Gen.Long[0, 100_000_000_000]),
+            (2, Gen.Long[70_368_000_000_000L, 70_369_000_000_000L]),
+            (1, Gen.Long[0, long.MaxValue]));
+        Gen.Select(magnitude, Gen.Byte[0, 14], Gen.Bool, Gen.Int[0, 12]).Sample((m, s, minus, scale) =>
+        {
+            var value = new decimal((int)(m & 0xFFFFFFFF), (int)(m >> 32), 0, minus, s);
+            var sum = new ExactRollingSum(1, scale);
+            sum.Add(value);
+            Assert.Equal(value, sum.Sum);
+        }, iter: 100_000);
+    }
+
     [Fact]
     public void Compare_means_is_the_exact_sign_of_3_sum10_minus_sum30()
     {
