@@ -113,7 +113,7 @@ public sealed class ChaosPhone(ChaosStage stage, ChaosTrader trader)
 
     /// <summary>A reply another process finished after the one that deferred it died (ReplyRescue).</summary>
     private static bool IsRescue(JsonNode? message) =>
-        message?["content"]?.GetValue<string>() is { } content && content.StartsWith("Answered late", StringComparison.Ordinal);
+        message?["content"]?.GetValue<string>() is { } content && content.StartsWith(Discord.DeskCommandRouter.LateAnswer, StringComparison.Ordinal);
 
     /// <summary>A red "… failed" or "… timed out" embed: the desk answered honestly that it could not find out.</summary>
     private static bool IsFailure(JsonNode? message) =>

@@ -45,15 +45,6 @@ public sealed class CommandAudit(TransactionLog log, StorageAccount storage)
             ["at"] = at.ToString("O", CultureInfo.InvariantCulture),
         }, at, ct);
         var notification = new Notification(id, "command", command, $"by <@{userId}>: {outcome}", at).ToJson();
-        var queue = storage.Queue(DeskQueues.Notifications);
-        try
-        {
-            await queue.SendMessageAsync(notification.ToJsonString(), ct);
-        }
-        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
-        {
-            await queue.CreateIfNotExistsAsync(cancellationToken: ct);
-            await queue.SendMessageAsync(notification.ToJsonString(), ct);
-        }
+        await storage.SendAsync(DeskQueues.Notifications, notification.ToJsonString(), null, ct);
     }
 }

@@ -100,13 +100,16 @@ public sealed class DeskCommandRouter
         return await replies.TakeOverAsync(orphan, interaction, work, ct);
     }
 
+    /// <summary>How a rescued read begins, so the trader (and the fault campaign's phone) can tell a late answer.</summary>
+    public const string LateAnswer = "Answered late: the desk restarted before it could reply. Figures as of now.";
+
     // "/strategy list" only reads; the table marks /strategy as state-changing for enable/disable.
     private static bool ChangesState(DeskCommand definition, CommandInvocation invocation) =>
         definition.ChangesState && invocation.Subcommand != "list";
 
     private static DiscordMessage Late(DiscordMessage answer) => answer with
     {
-        Content = "Answered late: the desk restarted before it could reply. Figures as of now." + (answer.Content is { Length: > 0 } c ? "\n" + c : ""),
+        Content = LateAnswer + (answer.Content is { Length: > 0 } c ? "\n" + c : ""),
     };
 
     private async Task<DiscordMessage> RecordedOutcomeAsync(Interaction interaction, string what, CancellationToken ct)

@@ -28,15 +28,6 @@ public sealed class NotificationRetryQueue(StorageAccount storage)
         var next = (JsonObject)message.DeepClone();
         next[AttemptField] = (AttemptOf(message) + 1).ToString(CultureInfo.InvariantCulture);
         var visibility = delay < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : delay > MaxDelay ? MaxDelay : delay;
-        var queue = storage.Queue(DeskQueues.Notifications);
-        try
-        {
-            await queue.SendMessageAsync(next.ToJsonString(), visibility, cancellationToken: ct);
-        }
-        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
-        {
-            await queue.CreateIfNotExistsAsync(cancellationToken: ct);
-            await queue.SendMessageAsync(next.ToJsonString(), visibility, cancellationToken: ct);
-        }
+        await storage.SendAsync(DeskQueues.Notifications, next.ToJsonString(), visibility, ct);
     }
 }

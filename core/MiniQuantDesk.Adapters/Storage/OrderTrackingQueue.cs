@@ -14,7 +14,6 @@ public sealed class OrderTrackingQueue(StorageAccount storage)
 
     public async Task ScheduleAsync(string clientOrderId, int attempt, TimeSpan delay, string? traceParent, CancellationToken ct)
     {
-        var queue = storage.Queue(DeskQueues.OrderTracking);
         var message = new JsonObject
         {
             ["kind"] = "track-order",
@@ -22,14 +21,6 @@ public sealed class OrderTrackingQueue(StorageAccount storage)
             ["attempt"] = attempt.ToString(CultureInfo.InvariantCulture),
             ["traceparent"] = traceParent,
         };
-        try
-        {
-            await queue.SendMessageAsync(message.ToJsonString(), delay, cancellationToken: ct);
-        }
-        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
-        {
-            await queue.CreateIfNotExistsAsync(cancellationToken: ct);
-            await queue.SendMessageAsync(message.ToJsonString(), delay, cancellationToken: ct);
-        }
+        await storage.SendAsync(DeskQueues.OrderTracking, message.ToJsonString(), delay, ct);
     }
 }

@@ -1,8 +1,10 @@
+using Azure;
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 
 namespace MiniQuantDesk.Adapters.Storage;
 
@@ -47,6 +49,24 @@ public sealed class StorageAccount
     public QueueClient Queue(string name) => Queues.GetQueueClient(name);
 
     public TableClient Table(string name) => Tables.GetTableClient(name);
+
+    /// <summary>
+    /// Sends <paramref name="text"/> to queue <paramref name="name"/>, invisible for <paramref name="delay"/> (null:
+    /// visible at once), creating the queue first if it is missing (a fresh account, or one a person cleared).
+    /// </summary>
+    public async Task<SendReceipt> SendAsync(string name, string text, TimeSpan? delay, CancellationToken ct)
+    {
+        var queue = Queue(name);
+        try
+        {
+            return await queue.SendMessageAsync(text, delay, cancellationToken: ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            await queue.CreateIfNotExistsAsync(cancellationToken: ct);
+            return await queue.SendMessageAsync(text, delay, cancellationToken: ct);
+        }
+    }
 
     private QueueClientOptions QueueOptions() => Configure(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
 

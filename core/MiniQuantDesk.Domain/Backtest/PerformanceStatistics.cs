@@ -2,7 +2,7 @@ using MiniQuantDesk.Domain.Indicators;
 
 namespace MiniQuantDesk.Domain.Backtest;
 
-/// <summary>The summary figures of a run, computed in decimal from the unrounded equity rows (see <see cref="BacktestSummary"/>).</summary>
+/// <summary>The summary figures of a run, from the unrounded equity rows: money in decimal, the Sharpe ratio from exact decimal differences in compensated double (see <see cref="BacktestSummary"/>).</summary>
 public static class PerformanceStatistics
 {
     public static BacktestSummary Summarise(decimal initialCash, IReadOnlyList<EquityPoint> equity, IReadOnlyList<BacktestTrade> trades, int sessions)

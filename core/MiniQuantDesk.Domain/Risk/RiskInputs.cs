@@ -258,7 +258,7 @@ internal sealed class RiskInputs
         return locks;
     }
 
-    internal static bool SanePrice(decimal price) => price >= MinPrice && price <= MaxPrice;
+    internal static bool SanePrice(decimal price) => DecimalBounds.AtLeast(price, MinPrice) && DecimalBounds.AtMost(price, MaxPrice);
 
     private static void Amount(List<RiskReason> reasons, string what, decimal value, bool allowNegative)
     {

@@ -67,8 +67,8 @@ public sealed class RiskScreen
         (f.Side is OrderSide.Buy or OrderSide.Sell)
         && f.Quantity > 0 && DecimalBounds.AtMost(f.Quantity, RiskInputs.MaxQuantity)
         && (_fractional || decimal.Truncate(f.Quantity) == f.Quantity)
-        && SanePrice(f.ReferencePrice)
-        && SanePrice(f.LastClose) && f.LastBarStart <= f.Now
+        && RiskInputs.SanePrice(f.ReferencePrice)
+        && RiskInputs.SanePrice(f.LastClose) && f.LastBarStart <= f.Now
         && f.Equity >= 0 && SaneUsd(f.Equity) && f.BuyingPower >= 0 && SaneUsd(f.BuyingPower) && SaneUsd(Math.Abs(f.Cash))
         && f.DayTradeCount is not < 0
         && f.PositionCount <= RiskInputs.MaxCollectionSize && DecimalBounds.AtMost(f.LargestPositionQuantity, RiskInputs.MaxQuantity) && SaneUsd(f.LargestPositionValueUsd)
@@ -79,9 +79,6 @@ public sealed class RiskScreen
         && f.RecentOrderCount <= RiskInputs.MaxCollectionSize && f.LockCount <= RiskInputs.MaxCollectionSize;
 
     private static bool SaneUsd(decimal x) => DecimalBounds.AtMost(x, Sane);
-
-    private static bool SanePrice(decimal price) =>
-        DecimalBounds.AtLeast(price, RiskInputs.MinPrice) && DecimalBounds.AtMost(price, RiskInputs.MaxPrice);
 
     private bool PriceInBand(in RiskFigures f) =>
         !(Math.Abs(f.ReferencePrice - f.LastClose) * 100m > _maxPriceDeviationPct * f.LastClose);

@@ -13,21 +13,9 @@ namespace MiniQuantDesk.Functions.Discord.Replies;
 /// </summary>
 public sealed class ReplyCheckQueue(StorageAccount storage)
 {
-    public async Task<SendReceipt> ScheduleAsync(string interactionId, DateTimeOffset tokenExpires, TimeSpan delay, CancellationToken ct)
-    {
-        var queue = storage.Queue(DeskQueues.DiscordReplies);
-        var text = new ReplyCheckMessage(interactionId, tokenExpires).ToJson().ToJsonString();
-        var visibility = delay < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : delay;
-        try
-        {
-            return await queue.SendMessageAsync(text, visibility, cancellationToken: ct);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            await queue.CreateIfNotExistsAsync(cancellationToken: ct);
-            return await queue.SendMessageAsync(text, visibility, cancellationToken: ct);
-        }
-    }
+    public Task<SendReceipt> ScheduleAsync(string interactionId, DateTimeOffset tokenExpires, TimeSpan delay, CancellationToken ct) =>
+        storage.SendAsync(DeskQueues.DiscordReplies, new ReplyCheckMessage(interactionId, tokenExpires).ToJson().ToJsonString(),
+            delay < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : delay, ct);
 
     public async Task CancelAsync(SendReceipt check, CancellationToken ct)
     {
