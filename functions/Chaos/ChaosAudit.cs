@@ -200,6 +200,7 @@ public static class ChaosAudit
             Phone = tally.Phone,
             DuplicatedOutputs = stage.Delivery.DuplicatedOutputs,
             Redeliveries = stage.Delivery.Redeliveries,
+            DuplicatesByQueue = stage.Delivery.ByQueue,
             Intended = intents.Count,
             IntendedWhileFaulting = intents.Values.Count(i => DateTimeOffset.TryParse(i["barTime"]?.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
                 && at < (options.MarketStart ?? ChaosOptions.DefaultMarketStart).AddMinutes(options.Minutes)),

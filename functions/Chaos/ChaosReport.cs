@@ -43,6 +43,9 @@ public sealed record ChaosReport
 
     public int Redeliveries { get; init; }
 
+    /// <summary>Duplicate deliveries by queue.</summary>
+    public IReadOnlyDictionary<string, int> DuplicatesByQueue { get; init; } = new Dictionary<string, int>();
+
     public int Intended { get; init; }
 
     public int IntendedWhileFaulting { get; init; }
@@ -105,6 +108,11 @@ public sealed record ChaosReport
         output.WriteLine(string.Create(c, $"  broker 429 / 500 / slow / dropped   {BrokerFaultTotal,7}  ({Broker(SimulatedFaultKind.RateLimit)} / {Broker(SimulatedFaultKind.ServerError)} / {Broker(SimulatedFaultKind.Slow)} / {Broker(SimulatedFaultKind.Drop)})"));
         output.WriteLine(string.Create(c, $"  Discord 429 / 5xx                   {DiscordRateLimited + DiscordServerErrors,7}  ({DiscordRateLimited} / {DiscordServerErrors}){(Options.DiscordDown ? ", down for the whole replay" : "")}"));
         output.WriteLine(string.Create(c, $"  queue message delivered twice       {DuplicatedOutputs + Redeliveries,7}  ({DuplicatedOutputs} written twice, {Redeliveries} redelivered after success)"));
+        if (DuplicatesByQueue.Count > 0)
+        {
+            output.WriteLine(string.Create(c, $"    by queue: {string.Join(", ", DuplicatesByQueue.OrderByDescending(q => q.Value).Select(q => $"{q.Key} {q.Value}"))}"));
+        }
+
         output.WriteLine(string.Create(c, $"  second handler instance             {SecondInstanceWindows,7}  windows, {SecondInstanceTime.TotalSeconds:0} s in all"));
         output.WriteLine("results");
         output.WriteLine(string.Create(c, $"  orders intended                     {Intended,7}  ({IntendedWhileFaulting} while the faults ran, the rest while settling with new entries halted)"));
@@ -169,6 +177,7 @@ public sealed record ChaosReport
                 ["phoneChecks"] = Phone.Checks,
                 ["duplicatedOutputs"] = DuplicatedOutputs,
                 ["redeliveries"] = Redeliveries,
+                ["duplicatesByQueue"] = new JsonObject(DuplicatesByQueue.Select(q => KeyValuePair.Create(q.Key, (JsonNode?)q.Value))),
                 ["secondInstanceWindows"] = SecondInstanceWindows,
                 ["secondInstanceSeconds"] = Math.Round(SecondInstanceTime.TotalSeconds, 1),
             },

@@ -9,6 +9,7 @@ namespace MiniQuantDesk.Functions.LocalHost;
 public sealed class DeliveryFaults(int seed)
 {
     private readonly Random _random = new(seed);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _byQueue = new(StringComparer.Ordinal);
     private int _duplicatedOutputs;
     private int _redeliveries;
 
@@ -22,7 +23,10 @@ public sealed class DeliveryFaults(int seed)
 
     public int Redeliveries => Volatile.Read(ref _redeliveries);
 
-    internal bool DuplicateOutput()
+    /// <summary>Both kinds by queue, so a report shows which flows the duplicates really reached.</summary>
+    public IReadOnlyDictionary<string, int> ByQueue => new SortedDictionary<string, int>(_byQueue, StringComparer.Ordinal);
+
+    internal bool DuplicateOutput(string queue)
     {
         if (!Draw(DuplicateOutputProbability))
         {
@@ -30,10 +34,11 @@ public sealed class DeliveryFaults(int seed)
         }
 
         Interlocked.Increment(ref _duplicatedOutputs);
+        _byQueue.AddOrUpdate(queue, 1, (_, n) => n + 1);
         return true;
     }
 
-    internal bool Redeliver(long dequeueCount)
+    internal bool Redeliver(string queue, long dequeueCount)
     {
         if (dequeueCount > 1 || !Draw(RedeliveryProbability))
         {
@@ -41,6 +46,7 @@ public sealed class DeliveryFaults(int seed)
         }
 
         Interlocked.Increment(ref _redeliveries);
+        _byQueue.AddOrUpdate(queue, 1, (_, n) => n + 1);
         return true;
     }
 

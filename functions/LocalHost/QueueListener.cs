@@ -74,7 +74,7 @@ public sealed class QueueListener(
                 // drops an output. Each waits out a short storage outage within half the message's lease.
                 var settleWithin = settings.InvocationLease / 2;
                 await StorageRetry.WithinAsync(() => outputs.WriteAsync(function, outcome.QueueOutputs, ct), $"{function.Name} outputs", settleWithin, logger, ct);
-                if (faults?.Redeliver(message.DequeueCount) == true)
+                if (faults?.Redeliver(queue.Name, message.DequeueCount) == true)
                 {
                     await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: ct);
                     return;

@@ -25,7 +25,7 @@ public sealed class QueueOutputWriter(StorageAccount storage, Action<string> wak
             {
                 await queue.SendMessageAsync(message, ct);
                 tap?.Invoke(binding.QueueName, message);
-                if (faults?.DuplicateOutput() == true)
+                if (faults?.DuplicateOutput(binding.QueueName) == true)
                 {
                     await queue.SendMessageAsync(message, ct);
                 }
