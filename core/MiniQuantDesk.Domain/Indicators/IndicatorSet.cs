@@ -65,7 +65,14 @@ public sealed class IndicatorSet
     /// <summary>True once every indicator is past its warm-up (VWAP also needs session volume).</summary>
     public bool IsReady => Sma.IsReady && Ema.IsReady && Rsi.IsReady && Macd.IsReady && Bollinger.IsReady && Atr.IsReady && Vwap.IsReady;
 
-    public void Update(in Bar bar)
+    public void Update(in Bar bar) => Update(bar, (double)bar.High, (double)bar.Low, (double)bar.Close);
+
+    /// <summary>
+    /// <see cref="Update(in Bar)"/> with the bar's high, low and close already converted to double (the
+    /// backtest converts each bar once, when it prepares them, instead of in the loop). The three must be
+    /// the conversions of the bar's prices.
+    /// </summary>
+    internal void Update(in Bar bar, double high, double low, double close)
     {
         if (!string.Equals(bar.Symbol, Symbol, StringComparison.Ordinal))
         {
@@ -82,9 +89,6 @@ public sealed class IndicatorSet
             throw new ArgumentException($"bar {bar.Start:O} of {Symbol} has negative volume {bar.Volume}", nameof(bar));
         }
 
-        var high = (double)bar.High;
-        var low = (double)bar.Low;
-        var close = (double)bar.Close;
         Sma.Update(close);
         Ema.Update(close);
         Rsi.Update(close);
