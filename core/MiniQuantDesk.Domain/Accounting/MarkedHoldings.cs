@@ -31,6 +31,12 @@ public sealed class MarkedHoldings
     private readonly bool[] _inexact;
     private readonly int[] _slotsAtScale = new int[Scale + 1];
     private readonly long _bound;
+
+    // Each slot's cost basis in 10^-8 units, and how many held slots have one that is not such a whole number.
+    private readonly decimal[] _cost;
+    private readonly long[] _costUnits;
+    private readonly bool[] _costInexact;
+    private int _costInexactCount;
     private long _total;
     private int _inexactCount;
     private decimal _cash;
@@ -49,12 +55,15 @@ public sealed class MarkedHoldings
         _term = new long[slots];
         _termScale = new int[slots];
         _inexact = new bool[slots];
+        _cost = new decimal[slots];
+        _costUnits = new long[slots];
+        _costInexact = new bool[slots];
         Array.Fill(_quantityParts, DecimalParts.Of(0m));
         Array.Fill(_priceParts, DecimalParts.Of(0m));
         Array.Fill(_termScale, -1);
 
-        // Cash and every term below this: no sum of them can reach 2^63.
-        _bound = long.MaxValue / (slots + 2);
+        // Cash, every term and every cost basis below this: no sum of them can reach 2^63.
+        _bound = long.MaxValue / ((2 * slots) + 2);
         Cash = cash;
     }
 
@@ -78,6 +87,16 @@ public sealed class MarkedHoldings
         Remark(slot);
     }
 
+    /// <summary>The slot's position: signed quantity and cost basis (for <see cref="TryPositionFigures"/>).</summary>
+    public void SetPosition(int slot, decimal quantity, decimal costBasis)
+    {
+        SetQuantity(slot, quantity);
+        _cost[slot] = costBasis;
+        _costInexactCount -= _costInexact[slot] ? 1 : 0;
+        _costInexact[slot] = !TryUnits(DecimalParts.Of(costBasis), out _costUnits[slot]);
+        _costInexactCount += _costInexact[slot] ? 1 : 0;
+    }
+
     public void SetPrice(int slot, decimal price) => SetPrice(slot, price, DecimalParts.Of(price));
 
     /// <summary>Sets the price with its parts already read (<paramref name="parts"/> must be <see cref="DecimalParts.Of"/> of it).</summary>
@@ -85,10 +104,33 @@ public sealed class MarkedHoldings
     {
         _price[slot] = price;
         _priceParts[slot] = parts;
-        if (_held[slot])
+        if (!_held[slot])
         {
-            Remark(slot);
+            return;
         }
+
+        // The common case (every bar of a held symbol): an exact term stays exact; only its units and maybe its scale move.
+        ref readonly var q = ref _quantityParts[slot];
+        var scale = q.Scale + parts.Scale;
+        var old = _termScale[slot];
+        if (old >= 0 && parts.Fits && parts.Magnitude != 0 && scale <= Scale
+            && Math.BigMul(q.Magnitude, parts.Magnitude, out var product) == 0
+            && Math.BigMul(product, PowersOfTen[Scale - scale], out var units) == 0 && units < (ulong)_bound)
+        {
+            var term = q.Negative != parts.Negative ? -(long)units : (long)units;
+            _total += term - _term[slot];
+            _term[slot] = term;
+            if (scale != old)
+            {
+                _slotsAtScale[old]--;
+                _slotsAtScale[scale]++;
+                _termScale[slot] = scale;
+            }
+
+            return;
+        }
+
+        Remark(slot);
     }
 
     /// <summary>cash + Σ quantity × price over the held slots, in slot order, exactly as decimal arithmetic gives it.</summary>
@@ -117,6 +159,44 @@ public sealed class MarkedHoldings
 
         var magnitude = (ulong)Math.Abs(units) / PowersOfTen[Scale - scale];
         return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, units < 0, (byte)scale);
+    }
+
+    /// <summary>
+    /// The position figures the risk screen compares, over the held slots: Σ |q·p| of the slots other than
+    /// <paramref name="own"/>, the largest |q·p| (0 when none), and Σ (q·p − cost basis). Equal in value (not
+    /// necessarily in scale) to those sums in decimal, which are exact whenever this answers; false (compute them
+    /// in decimal) when a term, a cost basis or the cash is outside the integer form.
+    /// </summary>
+    public bool TryPositionFigures(int own, out decimal others, out decimal largestValue, out decimal unrealised)
+    {
+        others = largestValue = unrealised = 0m;
+        if (_inexactCount > 0 || _costInexactCount > 0)
+        {
+            return false;
+        }
+
+        long sumOthers = 0, largest = 0, sumUnrealised = 0;
+        for (var i = 0; i < _held.Length; i++)
+        {
+            if (_held[i])
+            {
+                var value = Math.Abs(_term[i]);
+                largest = Math.Max(largest, value);
+                sumOthers += i == own ? 0 : value;
+                sumUnrealised += _term[i] - _costUnits[i];
+            }
+        }
+
+        others = FromUnits(sumOthers);
+        largestValue = FromUnits(largest);
+        unrealised = FromUnits(sumUnrealised);
+        return true;
+    }
+
+    private static decimal FromUnits(long units)
+    {
+        var magnitude = (ulong)Math.Abs(units);
+        return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, units < 0, Scale);
     }
 
     /// <summary>The straightforward form: the decimal operators, term by term.</summary>

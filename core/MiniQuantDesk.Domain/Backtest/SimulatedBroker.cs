@@ -58,6 +58,10 @@ internal sealed class SimulatedBroker
     /// <summary>Cash + Σ shares × last close over the held symbols, in slot order (the decimal that sum gives, see <see cref="MarkedHoldings"/>).</summary>
     public decimal Equity() => _marks.Equity();
 
+    /// <summary>Σ |value| of the positions other than <paramref name="own"/>'s, the largest |value| and Σ (value − cost basis), exactly; false when they must be summed in decimal (<see cref="MarkedHoldings.TryPositionFigures"/>).</summary>
+    public bool TryPositionFigures(SymbolBook own, out decimal others, out decimal largestValue, out decimal unrealised) =>
+        _marks.TryPositionFigures(own.Slot, out others, out largestValue, out unrealised);
+
     /// <summary>The symbol's last close (<paramref name="parts"/> are its <see cref="DecimalParts"/>).</summary>
     public void Mark(SymbolBook symbol, decimal close, in DecimalParts parts)
     {
@@ -163,7 +167,7 @@ internal sealed class SimulatedBroker
         Book.Apply(symbol.Slot, side, quantity, price, commission);
         symbol.SetPosition(Book.QuantityOf(symbol.Slot), Book.CostBasisOf(symbol.Slot));
         _marks.Cash = Book.Cash;
-        _marks.SetQuantity(symbol.Slot, symbol.Quantity);
+        _marks.SetPosition(symbol.Slot, symbol.Quantity, symbol.CostBasis);
         _sharesHeld = null;
 
         if (side == OrderSide.Buy)

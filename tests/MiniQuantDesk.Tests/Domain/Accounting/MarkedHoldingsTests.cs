@@ -81,6 +81,62 @@ public sealed class MarkedHoldingsTests
         Assert.Equal("99297.2364", marks.Equity().ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public void Position_figures_are_the_decimal_sums_in_value() =>
+        Gen.Select(Gen.Int[1, 8], Value, Gen.Select(Value, Value, Value).Array[8], Gen.Int[0, 7]).Sample((slots, cash, positions, own) =>
+        {
+            var marks = new MarkedHoldings(slots, cash);
+            decimal others = 0m, largest = 0m, unrealised = 0m;
+            var exact = true;
+            for (var slot = 0; slot < slots; slot++)
+            {
+                var (quantity, cost, price) = positions[slot];
+                marks.SetPrice(slot, price);
+                marks.SetPosition(slot, quantity, cost);
+                if (quantity == 0m)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    var value = quantity * price;
+                    largest = Math.Max(largest, Math.Abs(value));
+                    unrealised += value - cost;
+                    others += slot == own % slots ? 0m : Math.Abs(value);
+                }
+                catch (OverflowException)
+                {
+                    exact = false;
+                }
+            }
+
+            if (marks.TryPositionFigures(own % slots, out var o, out var l, out var u))
+            {
+                Assert.True(exact);
+                Assert.Equal(others, o);
+                Assert.Equal(largest, l);
+                Assert.Equal(unrealised, u);
+            }
+        }, iter: 20_000);
+
+    [Fact]
+    public void Position_figures_of_a_typical_book_are_summed_in_integers()
+    {
+        var marks = new MarkedHoldings(3, 50_000m);
+        marks.SetPrice(0, 271.2399m);
+        marks.SetPosition(0, 36m, 9_760.32m);
+        marks.SetPrice(1, 93.5m);
+        marks.SetPosition(1, 20m, 1_900.00m);
+        marks.SetPrice(2, 10m);
+
+        // Values 36 × 271.2399 = 9764.6364 and 20 × 93.5 = 1870.0; unrealised (9764.6364 − 9760.32) + (1870.0 − 1900.00) = −25.6836.
+        Assert.True(marks.TryPositionFigures(0, out var others, out var largest, out var unrealised));
+        Assert.Equal(1_870m, others);
+        Assert.Equal(9_764.6364m, largest);
+        Assert.Equal(-25.6836m, unrealised);
+    }
+
     [Theory]
     [InlineData("-100.00", "10", "10.0")]
     [InlineData("100.0000", "-4", "25")]
