@@ -33,7 +33,6 @@ public sealed class MarkedHoldings
     private readonly long _bound;
 
     // Each slot's cost basis in 10^-8 units, and how many held slots have one that is not such a whole number.
-    private readonly decimal[] _cost;
     private readonly long[] _costUnits;
     private readonly bool[] _costInexact;
     private int _costInexactCount;
@@ -55,7 +54,6 @@ public sealed class MarkedHoldings
         _term = new long[slots];
         _termScale = new int[slots];
         _inexact = new bool[slots];
-        _cost = new decimal[slots];
         _costUnits = new long[slots];
         _costInexact = new bool[slots];
         Array.Fill(_quantityParts, DecimalParts.Of(0m));
@@ -91,7 +89,6 @@ public sealed class MarkedHoldings
     public void SetPosition(int slot, decimal quantity, decimal costBasis)
     {
         SetQuantity(slot, quantity);
-        _cost[slot] = costBasis;
         _costInexactCount -= _costInexact[slot] ? 1 : 0;
         _costInexact[slot] = !TryUnits(DecimalParts.Of(costBasis), out _costUnits[slot]);
         _costInexactCount += _costInexact[slot] ? 1 : 0;
