@@ -65,7 +65,37 @@ public sealed class IndicatorSet
     /// <summary>True once every indicator is past its warm-up (VWAP also needs session volume).</summary>
     public bool IsReady => Sma.IsReady && Ema.IsReady && Rsi.IsReady && Macd.IsReady && Bollinger.IsReady && Atr.IsReady && Vwap.IsReady;
 
-    public void Update(in Bar bar) => Update(bar, (double)bar.High, (double)bar.Low, (double)bar.Close);
+    public void Update(in Bar bar)
+    {
+        if (!string.Equals(bar.Symbol, Symbol, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"bar of {bar.Symbol} fed to the indicators of {Symbol}", nameof(bar));
+        }
+
+        if (Samples > 0 && bar.Start <= LastBarStart)
+        {
+            throw new ArgumentException($"bar {bar.Start:O} of {Symbol} is not after the last bar {LastBarStart:O}", nameof(bar));
+        }
+
+        if (bar.Volume < 0)
+        {
+            throw new ArgumentException($"bar {bar.Start:O} of {Symbol} has negative volume {bar.Volume}", nameof(bar));
+        }
+
+        var high = (double)bar.High;
+        var low = (double)bar.Low;
+        var close = (double)bar.Close;
+        Sma.Update(close);
+        Ema.Update(close);
+        Rsi.Update(close);
+        Macd.Update(close);
+        Bollinger.Update(close);
+        Atr.Update(high, low, close);
+        Vwap.Update(bar.Start, high, low, close, bar.Volume);
+        Close = close;
+        LastBarStart = bar.Start;
+        Samples++;
+    }
 
     /// <summary>
     /// <see cref="Update(in Bar)"/> with the bar's high, low and close already converted to double (the
