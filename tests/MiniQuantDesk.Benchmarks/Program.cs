@@ -18,6 +18,33 @@ if (args.Contains("--ml"))
     return;
 }
 
+if (args.Length == 2 && args[0] == "--profile")
+{
+    // For perf (DOTNET_PerfMapEnabled=1 perf record -g ...) and quick A/B checks: the full decision path in a loop
+    // for the given seconds; prints the best and the median of its half-second windows (the best is the least disturbed by other load).
+    var bench = new DecisionPathBenchmarks();
+    bench.Setup();
+    var seconds = double.Parse(args[1], CultureInfo.InvariantCulture);
+    var clock = Stopwatch.StartNew();
+    var windows = new List<double>();
+    while (clock.Elapsed.TotalSeconds < seconds)
+    {
+        var window = Stopwatch.StartNew();
+        var runs = 0;
+        while (window.Elapsed.TotalSeconds < 0.5)
+        {
+            bench.FullDecisionPath_SixSymbols_FourStrategies();
+            runs++;
+        }
+
+        windows.Add(window.Elapsed.TotalMilliseconds * 1e6 / runs / DecisionPathBenchmarks.BarsAll);
+    }
+
+    windows.Sort();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"full decision path: best {windows[0]:F1} ns/bar, median {windows[windows.Count / 2]:F1} ns/bar over {windows.Count} windows"));
+    return;
+}
+
 var summary = BenchmarkRunner.Run<DecisionPathBenchmarks>(config, args);
 
 var engine = Mean(summary, nameof(DecisionPathBenchmarks.ReferenceSmaBacktest_Spy));

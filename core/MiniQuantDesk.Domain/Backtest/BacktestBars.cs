@@ -1,3 +1,4 @@
+using MiniQuantDesk.Domain.Accounting;
 using MiniQuantDesk.Domain.MarketData;
 
 namespace MiniQuantDesk.Domain.Backtest;
@@ -14,6 +15,21 @@ public sealed class BacktestBars
     private BacktestBars(Bar[] bars, int[] symbolIndex, bool[] lastOfSession, DateOnly[] sessionOf, string[] symbols, int sessions, int times)
     {
         BarArray = bars;
+        Prices = new BarPrices[bars.Length];
+        Steps = new BarStep[bars.Length];
+        CloseParts = new DecimalParts[bars.Length];
+        for (var i = 0; i < bars.Length; i++)
+        {
+            ref readonly var bar = ref bars[i];
+            Prices[i] = new BarPrices((double)bar.High, (double)bar.Low, (double)bar.Close);
+            CloseParts[i] = DecimalParts.Of(bar.Close);
+            var step = BarStep.None;
+            step |= i == 0 || sessionOf[i - 1] != sessionOf[i] ? BarStep.StartsSession : BarStep.None;
+            step |= i + 1 == bars.Length || bars[i + 1].Start != bar.Start ? BarStep.EndsTime : BarStep.None;
+            step |= lastOfSession[i] ? BarStep.LastOfSymbolSession : BarStep.None;
+            Steps[i] = step;
+        }
+
         SessionOf = sessionOf;
         SymbolIndex = symbolIndex;
         LastOfSession = lastOfSession;
@@ -29,6 +45,15 @@ public sealed class BacktestBars
     internal int[] SymbolIndex { get; }
 
     internal bool[] LastOfSession { get; }
+
+    /// <summary>Each bar's high, low and close as doubles, converted once here rather than in every run's loop.</summary>
+    internal BarPrices[] Prices { get; }
+
+    /// <summary>Where each bar stands in the run (first of a session, last of its time, its symbol's last of the session), so the loop compares no dates.</summary>
+    internal BarStep[] Steps { get; }
+
+    /// <summary>Each bar's close read into its parts once (for the exact equity sums, <see cref="MarkedHoldings"/>).</summary>
+    internal DecimalParts[] CloseParts { get; }
 
     /// <summary>The New York session date of each bar.</summary>
     internal DateOnly[] SessionOf { get; }

@@ -44,8 +44,10 @@ public static class BacktestEngine
 
         var bars = prepared.BarArray;
         var symbolIndex = prepared.SymbolIndex;
-        var lastOfSession = prepared.LastOfSession;
         var sessionOf = prepared.SessionOf;
+        var prices = prepared.Prices;
+        var steps = prepared.Steps;
+        var closeParts = prepared.CloseParts;
         var symbols = prepared.Symbols.Select((s, slot) => new SymbolBook(s, slot, options)).ToArray();
         var portfolio = new PortfolioManager(options.Strategies, prepared.Symbols, options.Portfolio);
         var broker = new SimulatedBroker(symbols, options.InitialCash, options.Commission);
@@ -62,7 +64,8 @@ public static class BacktestEngine
             ref readonly var bar = ref bars[i];
             var symbol = symbols[symbolIndex[i]];
             var session = sessionOf[i];
-            if (sessions.Count == 0 || sessions[^1] != session)
+            var step = steps[i];
+            if ((step & BarStep.StartsSession) != 0)
             {
                 sessions.Add(session);
                 var opening = broker.Equity();
@@ -83,7 +86,8 @@ public static class BacktestEngine
             }
 
             // (b) the close: the same decision path as live.
-            symbol.Indicators.Update(bar);
+            ref readonly var price = ref prices[i];
+            symbol.Indicators.Update(bar, price.High, price.Low, price.Close);
             var strategies = symbol.Strategies;
             var signals = symbol.Signals;
             for (var k = 0; k < strategies.Length; k++)
@@ -91,8 +95,8 @@ public static class BacktestEngine
                 signals[k] = strategies[k].OnBar(bar, symbol.Indicators);
             }
 
-            symbol.LastClose = bar.Close;
-            var closing = lastOfSession[i];
+            broker.Mark(symbol, bar.Close, closeParts[i]);
+            var closing = (step & BarStep.LastOfSymbolSession) != 0;
 
             // Most bars change no sleeve (no signal, a Buy on a held sleeve, a Sell on an empty one): then the
             // portfolio has nothing to decide and the equity is not needed.
@@ -120,7 +124,7 @@ public static class BacktestEngine
             }
 
             // (c) one equity row per bar time, after its last bar.
-            if (i + 1 == bars.Length || bars[i + 1].Start != bar.Start)
+            if ((step & BarStep.EndsTime) != 0)
             {
                 var value = broker.Equity();
                 dayPeak = Math.Max(dayPeak, value);

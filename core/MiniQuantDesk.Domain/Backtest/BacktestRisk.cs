@@ -72,29 +72,36 @@ internal sealed class BacktestRisk
     /// <summary>The figures of the context <see cref="Context"/> builds, computed from the run's state in the same order.</summary>
     private RiskFigures Figures(SymbolBook own, in Bar bar, OrderSide side, decimal quantity, SymbolBook[] symbols, SimulatedBroker broker, decimal equity, EquityPeaksFigures peaks, DateOnly session, int dayTrades, DateTimeOffset now, IReadOnlyList<ProtectionLock> locks)
     {
-        decimal unrealised = 0m, others = 0m, largestQuantity = 0m, largestValue = 0m;
+        decimal largestQuantity = 0m;
         decimal reservedTotal = 0m, reservedOwn = 0m, smallestReserved = 0m, largestReserved = 0m;
         int positions = 0, reservations = 0, heldOrReserved = 0;
         var ownQuantity = 0m;
         var ownOpenedToday = false;
+
+        // The value sums in integers when every term is exact there (the same values the decimal sums below give).
+        var summed = broker.TryPositionFigures(own, out var others, out var largestValue, out var unrealised);
         foreach (var s in symbols)
         {
             if (s.Held)
             {
-                var value = s.Quantity * s.LastClose;
                 positions++;
                 heldOrReserved++;
                 largestQuantity = Math.Max(largestQuantity, Math.Abs(s.Quantity));
-                largestValue = Math.Max(largestValue, Math.Abs(value));
-                unrealised += value - s.CostBasis;
+                if (!summed)
+                {
+                    var value = s.Quantity * s.LastClose;
+                    largestValue = Math.Max(largestValue, Math.Abs(value));
+                    unrealised += value - s.CostBasis;
+                    if (!ReferenceEquals(s, own))
+                    {
+                        others += Math.Abs(value);
+                    }
+                }
+
                 if (ReferenceEquals(s, own))
                 {
                     ownQuantity = s.Quantity;
                     ownOpenedToday = s.Trip?.EntrySession == session;
-                }
-                else
-                {
-                    others += Math.Abs(value);
                 }
             }
 

@@ -26,11 +26,15 @@ internal sealed class SimulatedBroker
     // SharesHeld as of the last fill: positions change only through Fill, and every equity row asks for it.
     private decimal? _sharesHeld;
 
+    // Cash and the held positions at their last closes, for the equity (exact integer sums of the decimals).
+    private readonly MarkedHoldings _marks;
+
     public SimulatedBroker(SymbolBook[] symbols, decimal initialCash, CommissionModel commission)
     {
         _symbols = symbols;
         _commission = commission;
         Book = new RunningBook(initialCash, [.. symbols.Select(s => s.Symbol)]);
+        _marks = new MarkedHoldings(symbols.Length, initialCash);
     }
 
     public RunningBook Book { get; }
@@ -51,19 +55,18 @@ internal sealed class SimulatedBroker
         return count;
     }
 
-    /// <summary>Cash + Σ shares × last close over the symbols.</summary>
-    public decimal Equity()
-    {
-        var equity = Book.Cash;
-        foreach (var symbol in _symbols)
-        {
-            if (symbol.Held)
-            {
-                equity += symbol.Quantity * symbol.LastClose;
-            }
-        }
+    /// <summary>Cash + Σ shares × last close over the held symbols, in slot order (the decimal that sum gives, see <see cref="MarkedHoldings"/>).</summary>
+    public decimal Equity() => _marks.Equity();
 
-        return equity;
+    /// <summary>Σ |value| of the positions other than <paramref name="own"/>'s, the largest |value| and Σ (value − cost basis), exactly; false when they must be summed in decimal (<see cref="MarkedHoldings.TryPositionFigures"/>).</summary>
+    public bool TryPositionFigures(SymbolBook own, out decimal others, out decimal largestValue, out decimal unrealised) =>
+        _marks.TryPositionFigures(own.Slot, out others, out largestValue, out unrealised);
+
+    /// <summary>The symbol's last close (<paramref name="parts"/> are its <see cref="DecimalParts"/>).</summary>
+    public void Mark(SymbolBook symbol, decimal close, in DecimalParts parts)
+    {
+        symbol.LastClose = close;
+        _marks.SetPrice(symbol.Slot, close, parts);
     }
 
     /// <summary>Σ shares over the symbols (flat ones add nothing: whole-share zeros, so the sum is the same).</summary>
@@ -163,6 +166,8 @@ internal sealed class SimulatedBroker
         var commission = _commission.For(quantity);
         Book.Apply(symbol.Slot, side, quantity, price, commission);
         symbol.SetPosition(Book.QuantityOf(symbol.Slot), Book.CostBasisOf(symbol.Slot));
+        _marks.Cash = Book.Cash;
+        _marks.SetPosition(symbol.Slot, symbol.Quantity, symbol.CostBasis);
         _sharesHeld = null;
 
         if (side == OrderSide.Buy)

@@ -97,6 +97,40 @@ public sealed class IndicatorSet
         Samples++;
     }
 
+    /// <summary>
+    /// <see cref="Update(in Bar)"/> with the bar's high, low and close already converted to double (the
+    /// backtest converts each bar once, when it prepares them, instead of in the loop). The three must be
+    /// the conversions of the bar's prices.
+    /// </summary>
+    internal void Update(in Bar bar, double high, double low, double close)
+    {
+        if (!string.Equals(bar.Symbol, Symbol, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"bar of {bar.Symbol} fed to the indicators of {Symbol}", nameof(bar));
+        }
+
+        if (Samples > 0 && bar.Start <= LastBarStart)
+        {
+            throw new ArgumentException($"bar {bar.Start:O} of {Symbol} is not after the last bar {LastBarStart:O}", nameof(bar));
+        }
+
+        if (bar.Volume < 0)
+        {
+            throw new ArgumentException($"bar {bar.Start:O} of {Symbol} has negative volume {bar.Volume}", nameof(bar));
+        }
+
+        Sma.Update(close);
+        Ema.Update(close);
+        Rsi.Update(close);
+        Macd.Update(close);
+        Bollinger.Update(close);
+        Atr.Update(high, low, close);
+        Vwap.Update(bar.Start, high, low, close, bar.Volume);
+        Close = close;
+        LastBarStart = bar.Start;
+        Samples++;
+    }
+
     /// <summary>Re-expresses every window in post-split units (see <see cref="IIndicator.ApplySplit"/>).</summary>
     public void ApplySplit(decimal ratio)
     {
