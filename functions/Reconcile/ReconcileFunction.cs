@@ -19,7 +19,7 @@ namespace MiniQuantDesk.Functions.Reconcile;
 /// Every few minutes: re-read every order the desk thinks open, adopt orders placed at the broker by hand,
 /// and compare positions. Drift is logged and notified, never traded away.
 /// </summary>
-public sealed class ReconcileFunction(BrokerClients broker, OrderStore orders, OrderRefresh refresh, PositionAdjustmentStore adjustments, TransactionLog log, PoisonTriage poison, TimeProvider time) : ITimerFunction
+public sealed class ReconcileFunction(BrokerClients broker, OrderStore orders, OrderRefresh refresh, PositionAdjustmentStore adjustments, TransactionLog log, PoisonTriage poison, Discord.Replies.ReplyClaims replies, TimeProvider time) : ITimerFunction
 {
     public string Name => "Reconcile";
 
@@ -72,7 +72,13 @@ public sealed class ReconcileFunction(BrokerClients broker, OrderStore orders, O
             context.Logger.LogError("{Count} message(s) in {Poison}: work the desk did not do", queue.Depth, queue.PoisonQueue);
         }
 
-        context.Log($"reconciled: {brokerOrders.Count} broker orders seen, {drift.Count} drifting symbols, {poisoned.Sum(q => q.Depth)} poisoned messages");
+        var swept = await replies.SweepDeadAsync(cancellationToken);
+        if (swept > 0)
+        {
+            context.Logger.LogInformation("{Count} claim(s) on Discord replies whose token is dead deleted", swept);
+        }
+
+        context.Log($"reconciled: {brokerOrders.Count} broker orders seen, {drift.Count} drifting symbols, {poisoned.Sum(q => q.Depth)} poisoned messages, {swept} dead reply claims swept");
     }
 
     /// <summary>The desk's positions are what its own orders filled: signed filled quantity per symbol.</summary>

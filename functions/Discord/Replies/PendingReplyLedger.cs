@@ -44,7 +44,10 @@ public sealed class PendingReplyLedger(StorageAccount storage)
             }
             catch (RequestFailedException ex) when (ex.Status == 409)
             {
-                return null;
+                // The client's own retry after an answer lost on the way (the write had landed) finds the row it
+                // wrote: still this owner's first claim, so it is this claim, not someone else's.
+                var existing = await FindAsync(interaction.Id, ct);
+                return existing is { TakeOvers: 0 } && existing.Owner == owner && existing.DeferredAt == now ? existing : null;
             }
             catch (RequestFailedException ex) when (ex.Status == 404 && attempt == 0)
             {
@@ -100,6 +103,43 @@ public sealed class PendingReplyLedger(StorageAccount storage)
         {
             // already closed, or the table is gone
         }
+    }
+
+    /// <summary>
+    /// Deletes up to <paramref name="max"/> rows deferred before <paramref name="deferredBefore"/> (their token is
+    /// dead, so nobody can answer them any more); the count deleted. A claim whose write landed while its process
+    /// heard only a timeout has no check and no closer: without this the table would keep it for ever.
+    /// </summary>
+    public async Task<int> DeleteDeferredBeforeAsync(DateTimeOffset deferredBefore, int max, CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and DeferredAt lt {deferredBefore}");
+        var deleted = 0;
+        try
+        {
+            await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), select: ["RowKey"], cancellationToken: ct))
+            {
+                try
+                {
+                    await Table.DeleteEntityAsync(Partition, row.RowKey, row.ETag, ct);
+                    deleted++;
+                }
+                catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+                {
+                    // closed or moved meanwhile
+                }
+
+                if (deleted >= max)
+                {
+                    break;
+                }
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // no table yet: nothing was ever deferred
+        }
+
+        return deleted;
     }
 
     private static TableEntity ToEntity(PendingReply reply) => new(Partition, reply.InteractionId)

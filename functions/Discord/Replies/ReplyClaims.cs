@@ -78,6 +78,15 @@ public sealed class ReplyClaims(PendingReplyLedger ledger, ReplyCheckQueue check
     /// <summary>Gives a reply up for good (its token is nearly spent, or rescuing it kept killing processes).</summary>
     public Task AbandonAsync(PendingReply reply, CancellationToken ct) => ledger.CloseAsync(reply.InteractionId, ct);
 
+    /// <summary>
+    /// Deletes claims whose token is dead (deferred over 15 minutes ago): answered and closed normally they are gone
+    /// long before; what is left is a claim recorded while its process heard only a timeout. Bounded per run.
+    /// </summary>
+    public Task<int> SweepDeadAsync(CancellationToken ct) => ledger.DeleteDeferredBeforeAsync(Now - PendingReply.TokenLifetime, MaxSweptPerRun, ct);
+
+    /// <summary>Rows one sweep deletes at most, so a backlog is worked off over a few timer runs, never in one long one.</summary>
+    public const int MaxSweptPerRun = 500;
+
     internal async Task<PendingReply?> RenewAsync(PendingReply held) =>
         await ledger.TryClaimAsync(held, held.Owner, Now + Lease, held.TakeOvers, CancellationToken.None);
 

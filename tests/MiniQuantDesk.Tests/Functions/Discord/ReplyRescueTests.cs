@@ -196,6 +196,81 @@ public sealed class ReplyRescueTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Null(await ledger.FindAsync(interaction.Id, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_claim_whose_write_landed_while_its_answer_was_lost_is_still_this_process_claim()
+    {
+        await using var desk = await DiscordDesk.StartAsync(azurite);
+        var interaction = Parse(InteractionSigner.Command("positions"));
+        var ledger = desk.Get<PendingReplyLedger>();
+        var now = DateTimeOffset.UtcNow;
+        var first = await ledger.OpenAsync(interaction, "/positions", false, "process-a", now, TimeSpan.FromSeconds(20), CancellationToken.None);
+
+        // The storage client's retry of that very write (its first answer lost) meets 409: the row it finds is its own.
+        var retried = await ledger.OpenAsync(interaction, "/positions", false, "process-a", now, TimeSpan.FromSeconds(20), CancellationToken.None);
+        var someoneElse = await ledger.OpenAsync(interaction, "/positions", false, "process-b", now, TimeSpan.FromSeconds(20), CancellationToken.None);
+
+        Assert.NotNull(first);
+        Assert.NotNull(retried);
+        Assert.Equal(first.ETag, retried.ETag);
+        Assert.Null(someoneElse);
+
+        // And the claim it holds can be renewed and closed like any other: nothing is left behind.
+        Assert.NotNull(await ledger.TryClaimAsync(retried, "process-a", now.AddSeconds(20), 0, CancellationToken.None));
+        await ledger.CloseAsync(interaction.Id, CancellationToken.None);
+        Assert.Null(await ledger.FindAsync(interaction.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Claims_whose_token_is_dead_are_swept_and_live_ones_kept()
+    {
+        await using var desk = await DiscordDesk.StartAsync(azurite);
+        var ledger = desk.Get<PendingReplyLedger>();
+        var dead = Parse(InteractionSigner.Command("positions"));
+        var live = Parse(InteractionSigner.Command("orders"));
+        var now = DateTimeOffset.UtcNow;
+
+        // A claim recorded 16 minutes ago that nobody closed (its process heard only a timeout), and one just deferred.
+        Assert.NotNull(await ledger.OpenAsync(dead, "/positions", false, "gone", now - TimeSpan.FromMinutes(16), TimeSpan.FromSeconds(20), CancellationToken.None));
+        Assert.NotNull(await ledger.OpenAsync(live, "/orders", false, "alive", now - TimeSpan.FromMinutes(14), TimeSpan.FromSeconds(20), CancellationToken.None));
+        var claims = new ReplyClaims(ledger, desk.Get<ReplyCheckQueue>(), desk.Get<DiscordOptions>(), new FakeTimeProvider(now), NullLogger<ReplyClaims>.Instance);
+
+        var swept = await claims.SweepDeadAsync(CancellationToken.None);
+
+        Assert.True(swept >= 1, $"{swept} swept");
+        Assert.Null(await ledger.FindAsync(dead.Id, CancellationToken.None));
+        Assert.NotNull(await ledger.FindAsync(live.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_sweep_deletes_at_most_its_bound_per_run()
+    {
+        await using var desk = await DiscordDesk.StartAsync(azurite);
+        var ledger = desk.Get<PendingReplyLedger>();
+        var old = DateTimeOffset.UtcNow - TimeSpan.FromHours(1);
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var interaction = Parse(InteractionSigner.Command("positions"));
+            ids.Add(interaction.Id);
+            Assert.NotNull(await ledger.OpenAsync(interaction, "/positions", false, "gone", old, TimeSpan.FromSeconds(20), CancellationToken.None));
+        }
+
+        var first = await ledger.DeleteDeferredBeforeAsync(old.AddMinutes(1), 3, CancellationToken.None);
+        var left = 0;
+        foreach (var id in ids)
+        {
+            left += await ledger.FindAsync(id, CancellationToken.None) is null ? 0 : 1;
+        }
+
+        Assert.Equal(3, first);
+        Assert.True(left >= 2, $"{left} of ours left after a bounded sweep of 3");
+        await ledger.DeleteDeferredBeforeAsync(old.AddMinutes(1), 1_000, CancellationToken.None);
+        foreach (var id in ids)
+        {
+            Assert.Null(await ledger.FindAsync(id, CancellationToken.None));
+        }
+    }
+
     [Theory]
     [InlineData("""{"kind":"reply-check"}""")]
     [InlineData("""{"interactionId":"../x"}""")]
