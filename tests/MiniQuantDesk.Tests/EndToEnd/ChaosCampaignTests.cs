@@ -50,12 +50,12 @@ public sealed class ChaosCampaignTests(ITestOutputHelper output)
     public async Task Under_every_kind_of_fault_nothing_is_duplicated_or_lost_and_the_kill_switch_cancels_everything()
     {
         // Request faults by the thousand (issue 9's goal for CI): a trader checking from the phone 7.5 times a second
-        // gives the broker and Discord traffic of their own (and the queue of reply checks most of its messages), almost
-        // six wall minutes of faults carry ~1,500 queue messages, and storage cuts are short so storage is reachable
+        // gives the broker and Discord traffic of their own (and the queue of reply checks most of its messages), under
+        // five wall minutes of faults carry ~2,000 queue messages, and storage cuts are short so storage is reachable
         // most of the time and the order path still runs.
         var report = await RunAsync(new ChaosOptions
         {
-            Minutes = 70,
+            Minutes = 56,
             Speed = 12m,
             Seed = 20261124,
             HandlerKillsPerMinute = 10,
