@@ -124,9 +124,17 @@ public static class ChaosKillProof
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < within)
         {
-            if (await done())
+            try
             {
-                return true;
+                if (await done())
+                {
+                    return true;
+                }
+            }
+            catch (Exception ex) when (ex is Azure.RequestFailedException or AggregateException or IOException or HttpRequestException
+                || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+            {
+                // Storage slow to answer right after the faults stopped is not the proof's verdict: look again.
             }
 
             await Task.Delay(poll ?? TimeSpan.FromMilliseconds(50), ct);
