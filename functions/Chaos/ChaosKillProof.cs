@@ -131,8 +131,7 @@ public static class ChaosKillProof
                     return true;
                 }
             }
-            catch (Exception ex) when (ex is Azure.RequestFailedException or AggregateException or IOException or HttpRequestException
-                || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+            catch (Exception ex) when (!ct.IsCancellationRequested && StorageOutage.Caused(ex))
             {
                 // Storage slow to answer right after the faults stopped is not the proof's verdict: look again.
             }
